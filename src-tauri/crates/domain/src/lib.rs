@@ -1,0 +1,21 @@
+//! The pure election-day model of a polling station.
+//!
+//! Owns: the election definition (`election`), the day's procedures and their schedule
+//! (`timeline`), the journal's events and commands (`event`), and the two pure functions
+//! the journal is replayed through: [`decide`] and [`apply`].
+//!
+//! Must never: touch a file, a database, the network or a device; read the clock or draw
+//! randomness. Time and randomness come in as arguments. This keeps every rule testable
+//! and lets the district commission replay a station's journal to the same result.
+
+pub mod election;
+pub mod error;
+pub mod event;
+pub mod state;
+pub mod timeline;
+
+pub use election::{ElectionDefinition, ElectionKind, StationKind};
+pub use error::{DomainError, MessageArg};
+pub use event::{Command, Event};
+pub use state::{DayState, apply, decide};
+pub use timeline::{StepId, StepState};
