@@ -1,1 +1,55 @@
-fn main() {}
+//! The uchastok desktop app: its windows, its menu, its logging, and the commands the
+//! web UI invokes.
+//!
+//! Owns: everything that knows Tauri. Each command is a one-line adapter over `api`;
+//! window and menu handling live in `windows`.
+//! Must never: hold a rule of the election day, touch the database, or read the clock
+//! itself — those belong to `api` and below.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod setup;
+mod windows;
+
+use api::view::{MonitorView, Overview};
+use api::{ApiError, Language, Station};
+use domain::StepId;
+use tauri::{AppHandle, State};
+
+#[tauri::command]
+fn overview(station: State<'_, Station>) -> Overview {
+    station.overview()
+}
+
+#[tauri::command]
+fn monitor(station: State<'_, Station>) -> MonitorView {
+    station.monitor()
+}
+
+#[tauri::command]
+fn complete_step(station: State<'_, Station>, step: StepId) -> Result<Overview, ApiError> {
+    station.complete_step(step)
+}
+
+#[tauri::command]
+fn set_language(app: AppHandle, station: State<'_, Station>, language: Language) -> Result<(), ApiError> {
+    station.set_language(language).and_then(|()| windows::relabel_menu(&app, language))
+}
+
+#[tauri::command]
+fn open_monitor(app: AppHandle) -> Result<(), ApiError> {
+    windows::open_monitor(&app)
+}
+
+fn main() -> anyhow::Result<()> {
+    setup::logging();
+    let station = setup::station()?;
+    let language = station.language();
+    tauri::Builder::default()
+        .manage(station)
+        .menu(move |app| windows::menu(app, language))
+        .on_menu_event(windows::on_menu_event)
+        .invoke_handler(tauri::generate_handler![overview, monitor, complete_step, set_language, open_monitor])
+        .run(tauri::generate_context!())?;
+    Ok(())
+}

@@ -1,1 +1,26 @@
-//! placeholder
+//! Every use case of the station as a plain function over an explicit context.
+//!
+//! Owns: opening a station (journal, clock, devices, demo election), the views that
+//! cross IPC (`view`), and the one error shape the UI translates (`ApiError`). The Tauri
+//! app, the CLI and the scenario tests all call this crate, so a use case behaves the
+//! same from a window, a script and a test.
+//!
+//! Must never: depend on Tauri or on a window; read the system clock except through
+//! the [`Clock`] it is given; talk to a device other than through `driver-api`.
+
+mod clock;
+mod demo;
+mod error;
+mod station;
+pub mod view;
+
+pub use clock::{Clock, FixedClock, OffsetClock, SystemClock};
+pub use demo::Demo;
+pub use error::ApiError;
+pub use i18n::Language;
+pub use station::{Station, StationConfig};
+
+/// A message in the given language, for texts the app shell shows (menus, titles).
+pub fn text(language: Language, id: &str) -> String {
+    i18n::Localizer::new(language).text(id)
+}

@@ -1,0 +1,90 @@
+//! What the windows show, shaped for them. These types cross IPC; their TypeScript
+//! twins in `ui/src/lib/bindings.ts` are generated (see `tests/bindings.rs`).
+
+use domain::election::{ElectionKind, LocalizedText, StationKind};
+use domain::{StepId, StepState};
+use driver_api::DeviceStatus;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ApiError;
+
+/// Everything the main window shows, in one answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Overview {
+    #[ts(type = "\"ky\" | \"ru\"")]
+    pub language: String,
+    pub election: Option<ElectionView>,
+    pub clock: ClockView,
+    pub timeline: Vec<TimelineStep>,
+    pub devices: Vec<DeviceStatus>,
+    pub journal: JournalView,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ElectionView {
+    pub id: String,
+    pub name: LocalizedText,
+    pub kind: ElectionKind,
+    pub training: bool,
+    /// ISO date, e.g. `2026-11-22`.
+    pub voting_day: String,
+    pub timezone: String,
+    pub station_number: String,
+    pub station_kind: StationKind,
+    pub station_address: LocalizedText,
+    /// The district the station sits in, as printed (e.g. «№ 3»).
+    pub district: String,
+    pub contests: u32,
+}
+
+/// The station's local time, which every deadline is measured in (§31).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClockView {
+    /// Local date and time, `YYYY-MM-DDTHH:MM:SS`, in the station's zone.
+    pub local: String,
+    /// e.g. `+06:00`.
+    pub utc_offset: String,
+    pub timezone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TimelineStep {
+    pub step: StepId,
+    pub state: StepState,
+    /// Local `HH:MM` the step may start.
+    pub starts: String,
+    /// Local `HH:MM` by which it must be done.
+    pub deadline: String,
+    /// Days from voting day of the start (−1: the day before) and of the deadline.
+    pub start_day: i32,
+    pub deadline_day: i32,
+    /// The clause it comes from, e.g. `§32`.
+    pub clause: String,
+    /// Local `HH:MM` it was recorded as done.
+    pub done_at: Option<String>,
+    /// Whether the chair may record it as done now (a rule would otherwise refuse).
+    pub can_complete: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct JournalView {
+    pub events: u32,
+    /// The first 16 hex digits of the head hash, for the paper minutes.
+    pub head: String,
+    /// The journal failed its checks at start: nothing can be recorded.
+    pub read_only: bool,
+    pub problem: Option<ApiError>,
+}
+
+/// The observers' monitor (§37, R4.3): large type, no personal data but the photo of
+/// the voter being identified (later).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MonitorView {
+    #[ts(type = "\"ky\" | \"ru\"")]
+    pub language: String,
+    pub station_number: Option<String>,
+    pub training: bool,
+    pub voters_in_list: u32,
+    pub voters_identified: u32,
+}

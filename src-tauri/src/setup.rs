@@ -1,0 +1,42 @@
+//! What the app is started with: where its data lives, which clock and which devices.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use api::{Clock, Demo, OffsetClock, Station, StationConfig, SystemClock};
+use driver_api::Device;
+
+/// `UCHASTOK_LOG` (e.g. `debug`) sets the level; logs go to stderr.
+pub fn logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("UCHASTOK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}
+
+/// The station as configured by the environment:
+/// - `UCHASTOK_DATA_DIR`: the database's folder (default: the user's data directory);
+/// - `UCHASTOK_CLOCK_START`: an RFC 3339 instant the clock starts from (demos, tests);
+/// - `UCHASTOK_DEMO`: `remote` (default) or `city`, the demo loaded into a new journal.
+pub fn station() -> anyhow::Result<Station> {
+    let data_dir = match std::env::var_os("UCHASTOK_DATA_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => dirs::data_dir().context("no user data directory")?.join("uchastok"),
+    };
+    let clock: Arc<dyn Clock> = match std::env::var("UCHASTOK_CLOCK_START") {
+        Ok(start) => {
+            let start = chrono::DateTime::parse_from_rfc3339(&start)
+                .with_context(|| format!("UCHASTOK_CLOCK_START={start} is not an RFC 3339 time"))?;
+            Arc::new(OffsetClock::starting_at(start.to_utc()))
+        }
+        Err(_) => Arc::new(SystemClock),
+    };
+    let demo = match std::env::var("UCHASTOK_DEMO") {
+        Ok(name) => Some(Demo::from_name(&name).with_context(|| format!("unknown demo {name}"))?),
+        Err(_) => Some(Demo::RemoteVoting),
+    };
+    let devices: Vec<Arc<dyn Device>> =
+        sim::station_set().into_iter().map(|device| device as Arc<dyn Device>).collect();
+    tracing::info!(data_dir = %data_dir.display(), "opening the station");
+    Station::open(StationConfig { data_dir, clock, devices, demo }).map_err(|error| anyhow::anyhow!("{error}"))
+}
