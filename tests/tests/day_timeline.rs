@@ -1,0 +1,157 @@
+//! Whole-day scenarios through `api` with simulated devices, a temporary database and a
+//! clock the test moves: the timeline's states, the refusals of out-of-order acts, and
+//! what survives a restart.
+
+use std::sync::Arc;
+
+use api::view::Overview;
+use api::{Demo, FixedClock, Language, Station, StationConfig};
+use chrono::{DateTime, TimeZone, Utc};
+use domain::{StepId, StepState};
+use driver_api::Device;
+
+/// Station time in Bishkek (UTC+6) on the demo's voting day, 29 November 2026.
+fn bishkek(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+    chrono::FixedOffset::east_opt(6 * 3600)
+        .and_then(|zone| zone.with_ymd_and_hms(2026, 11, day, hour, minute, 0).single())
+        .map(|local| local.to_utc())
+        .expect("valid time")
+}
+
+struct Harness {
+    dir: tempfile::TempDir,
+    clock: Arc<FixedClock>,
+}
+
+impl Harness {
+    fn new(start: DateTime<Utc>) -> Harness {
+        Harness { dir: tempfile::tempdir().expect("tempdir"), clock: Arc::new(FixedClock::at(start)) }
+    }
+
+    fn open(&self, demo: Demo) -> Station {
+        let devices: Vec<Arc<dyn Device>> = sim::station_set().into_iter().map(|d| d as Arc<dyn Device>).collect();
+        Station::open(StationConfig {
+            data_dir: self.dir.path().to_path_buf(),
+            clock: self.clock.clone(),
+            devices,
+            demo: Some(demo),
+        })
+        .expect("station opens")
+    }
+}
+
+fn state_of(overview: &Overview, step: StepId) -> StepState {
+    overview.timeline.iter().find(|s| s.step == step).map(|s| s.state).expect("step on the timeline")
+}
+
+#[test]
+fn demo_voting_day_is_the_station_today() {
+    let harness = Harness::new(bishkek(29, 6, 45));
+    let overview = harness.open(Demo::RemoteVoting).overview();
+    let election = overview.election.expect("demo loaded");
+    assert_eq!(election.voting_day, "2026-11-29");
+    assert_eq!(overview.clock.local, "2026-11-29T06:45:00");
+    assert_eq!(overview.clock.utc_offset, "+06:00");
+    assert_eq!(overview.journal.events, 1, "only the election was recorded");
+}
+
+#[test]
+fn r1_7_remote_station_has_no_out_of_premises_voting() {
+    let harness = Harness::new(bishkek(29, 6, 45));
+    let remote = harness.open(Demo::RemoteVoting).overview();
+    assert!(remote.timeline.iter().all(|s| s.step != StepId::OutOfPremisesVoting));
+    assert_eq!(remote.timeline.len(), 15);
+
+    let other = Harness::new(bishkek(28, 9, 0));
+    let regular = other.open(Demo::CityCouncil).overview();
+    let out_of_premises = regular.timeline.iter().find(|s| s.step == StepId::OutOfPremisesVoting).expect("s21");
+    assert_eq!((out_of_premises.start_day, out_of_premises.starts.as_str()), (-1, "08:00"));
+    assert_eq!(out_of_premises.state, StepState::Now, "§22: the day before, 08:00–20:00");
+    assert_eq!(state_of(&regular, StepId::LotDrawing), StepState::NotYet);
+}
+
+#[test]
+fn s32_lot_drawing_is_due_from_seven_and_late_after_eight() {
+    let harness = Harness::new(bishkek(29, 6, 45));
+    let station = harness.open(Demo::RemoteVoting);
+    assert_eq!(state_of(&station.overview(), StepId::LotDrawing), StepState::NotYet);
+    harness.clock.set(bishkek(29, 7, 0));
+    assert_eq!(state_of(&station.overview(), StepId::LotDrawing), StepState::Now);
+    harness.clock.set(bishkek(29, 8, 1));
+    let overview = station.overview();
+    assert_eq!(state_of(&overview, StepId::LotDrawing), StepState::Late);
+    assert_eq!(state_of(&overview, StepId::Voting), StepState::Now);
+}
+
+#[test]
+fn s32_lot_drawing_recorded_before_seven_is_refused_and_nothing_recorded() {
+    let harness = Harness::new(bishkek(29, 6, 50));
+    let station = harness.open(Demo::RemoteVoting);
+    let before = station.overview().journal.events;
+    let refusal = station.complete_step(StepId::LotDrawing).expect_err("too early");
+    assert_eq!(refusal.code, "step.too-early");
+    assert_eq!(refusal.args.get("time"), Some(&domain::MessageArg::Text("07:00".into())));
+    assert_eq!(station.overview().journal.events, before);
+}
+
+#[test]
+fn a_step_is_recorded_once_with_its_station_time() {
+    let harness = Harness::new(bishkek(29, 7, 12));
+    let station = harness.open(Demo::RemoteVoting);
+    let overview = station.complete_step(StepId::LotDrawing).expect("recorded");
+    let lot = overview.timeline.iter().find(|s| s.step == StepId::LotDrawing).expect("lot");
+    assert_eq!((lot.state, lot.done_at.as_deref(), lot.can_complete), (StepState::Done, Some("07:12"), false));
+    let again = station.complete_step(StepId::LotDrawing).expect_err("only once");
+    assert_eq!(again.code, "step.already-done");
+    assert_eq!(station.overview().journal.events, 2);
+}
+
+#[test]
+fn s49_polls_close_at_twenty_and_the_count_follows_the_close() {
+    let harness = Harness::new(bishkek(29, 19, 59));
+    let station = harness.open(Demo::RemoteVoting);
+    assert_eq!(station.complete_step(StepId::Close).expect_err("before 20:00").code, "step.too-early");
+    let voting = station.complete_step(StepId::Voting).expect_err("voting ends with the close");
+    assert_eq!(voting.code, "step.ends-with-another");
+    harness.clock.set(bishkek(29, 20, 5));
+    let count = station.complete_step(StepId::Count).expect_err("no count before the close");
+    assert_eq!(count.code, "step.out-of-order");
+    let overview = station.complete_step(StepId::Close).expect("closed");
+    assert_eq!(state_of(&overview, StepId::Voting), StepState::Done);
+    station.complete_step(StepId::Count).expect("count after close");
+}
+
+#[test]
+fn s67_delivery_is_late_after_six_the_next_morning() {
+    let harness = Harness::new(bishkek(29, 12, 0));
+    let station = harness.open(Demo::RemoteVoting);
+    harness.clock.set(bishkek(30, 5, 59));
+    assert_eq!(state_of(&station.overview(), StepId::Delivery), StepState::Now);
+    harness.clock.set(bishkek(30, 6, 0));
+    assert_eq!(state_of(&station.overview(), StepId::Delivery), StepState::Late);
+}
+
+#[test]
+fn the_journal_and_the_language_survive_a_restart() {
+    let harness = Harness::new(bishkek(29, 7, 20));
+    {
+        let station = harness.open(Demo::RemoteVoting);
+        assert_eq!(station.language(), Language::Ky, "Kyrgyz by default");
+        station.complete_step(StepId::LotDrawing).expect("recorded");
+        station.set_language(Language::Ru).expect("remembered");
+    }
+    let station = harness.open(Demo::RemoteVoting);
+    let overview = station.overview();
+    assert_eq!(overview.language, "ru");
+    assert_eq!(state_of(&overview, StepId::LotDrawing), StepState::Done);
+    assert_eq!(overview.journal.events, 2, "the demo is not loaded twice");
+}
+
+#[test]
+fn every_simulated_device_shows_in_the_overview() {
+    let harness = Harness::new(bishkek(29, 7, 20));
+    let overview = harness.open(Demo::RemoteVoting).overview();
+    for kind in driver_api::DeviceKind::ALL {
+        assert!(overview.devices.iter().any(|d| d.kind == kind && d.simulated), "{kind:?} missing");
+    }
+}
