@@ -196,7 +196,8 @@ struct RawDefinition {
     name: Option<RawText>,
     kind: Option<String>,
     training: Option<bool>,
-    voting_day: Option<String>,
+    /// A string `"2025-11-30"` or a bare TOML date `2025-11-30`.
+    voting_day: Option<toml::Value>,
     timezone: Option<String>,
     community_registration_days: Option<i64>,
     #[serde(default)]
@@ -241,9 +242,13 @@ struct RawMember {
 /// field.
 pub fn parse_definition(text: &str) -> Result<ElectionDefinition, Vec<DomainError>> {
     let raw: RawDefinition = toml::from_str(text).map_err(|error| {
+        // Count bytes, not chars: a span need not fall on a char boundary of Cyrillic text.
         let line = error
             .span()
-            .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1)
+            .map(|span| {
+                let end = span.start.min(text.len());
+                text.as_bytes()[..end].iter().filter(|byte| **byte == b'\n').count() + 1
+            })
             .unwrap_or(0);
         vec![
             DomainError::new("election.syntax", "election-error-syntax")
@@ -348,18 +353,18 @@ fn validate(raw: RawDefinition) -> Result<ElectionDefinition, Vec<DomainError>> 
         "election-error-unknown-kind",
     );
 
-    let voting_day = match raw.voting_day.as_deref() {
+    let voting_day = match &raw.voting_day {
         None => {
             problems.missing("voting_day");
             None
         }
-        Some(text) => match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        Some(value) => match parse_date(value) {
             Ok(date) => Some(date),
-            Err(_) => {
+            Err(text) => {
                 problems
                     .add("election.bad-date", "election-error-bad-date", "voting_day")
                     .args
-                    .insert("value".to_owned(), text.to_owned().into());
+                    .insert("value".to_owned(), text.into());
                 None
             }
         },
@@ -477,6 +482,21 @@ fn validate(raw: RawDefinition) -> Result<ElectionDefinition, Vec<DomainError>> 
             commission,
         }),
         _ => Err(problems.0),
+    }
+}
+
+/// A voting day written as a string or as a bare TOML local date (no time, no offset);
+/// on failure, the value as written, for the message.
+fn parse_date(value: &toml::Value) -> Result<NaiveDate, String> {
+    match value {
+        toml::Value::String(text) => {
+            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| text.clone())
+        }
+        toml::Value::Datetime(toml::value::Datetime { date: Some(date), time: None, offset: None }) => {
+            NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
+                .ok_or_else(|| value.to_string())
+        }
+        other => Err(other.to_string()),
     }
 }
 
