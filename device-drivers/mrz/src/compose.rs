@@ -48,7 +48,11 @@ pub fn compose(mrz: &Mrz) -> Result<Vec<String>, ComposeError> {
     // Name.
     let name = encode_name(&mrz.surname, &mrz.given_names)?;
     if name.len() > l.name.len {
-        return Err(ComposeError::TooLong { field: Field::Name, max: l.name.len, found: name.len() });
+        return Err(ComposeError::TooLong {
+            field: Field::Name,
+            max: l.name.len,
+            found: name.len(),
+        });
     }
     put(&mut grid, l.name, &name);
 
@@ -81,9 +85,17 @@ pub fn compose(mrz: &Mrz) -> Result<Vec<String>, ComposeError> {
     let room = l.optional_1.len;
     if number.len() <= l.number.len {
         put(&mut grid, l.number, number);
-        put_check(&mut grid, l.number_check, number_field(number, l.number.len).as_slice());
+        put_check(
+            &mut grid,
+            l.number_check,
+            number_field(number, l.number.len).as_slice(),
+        );
         if optional.len() > room {
-            return Err(ComposeError::TooLong { field: Field::OptionalData1, max: room, found: optional.len() });
+            return Err(ComposeError::TooLong {
+                field: Field::OptionalData1,
+                max: room,
+                found: optional.len(),
+            });
         }
         put(&mut grid, l.optional_1, optional);
     } else {
@@ -131,7 +143,10 @@ pub fn compose(mrz: &Mrz) -> Result<Vec<String>, ComposeError> {
             put_check(&mut grid, check, &field);
         }
         (_, EmptyCheck::Zero) => {
-            return Err(ComposeError::NotApplicable { field: Field::OptionalData1, format });
+            return Err(ComposeError::NotApplicable {
+                field: Field::OptionalData1,
+                format,
+            });
         }
         (None, EmptyCheck::Filler) => {}
     }
@@ -148,12 +163,19 @@ pub fn compose(mrz: &Mrz) -> Result<Vec<String>, ComposeError> {
                 });
             }
             if bytes.len() > pos.len {
-                return Err(ComposeError::TooLong { field: Field::OptionalData2, max: pos.len, found: bytes.len() });
+                return Err(ComposeError::TooLong {
+                    field: Field::OptionalData2,
+                    max: pos.len,
+                    found: bytes.len(),
+                });
             }
             put(&mut grid, pos, bytes);
         }
         None if !mrz.optional_data_2.is_empty() => {
-            return Err(ComposeError::NotApplicable { field: Field::OptionalData2, format });
+            return Err(ComposeError::NotApplicable {
+                field: Field::OptionalData2,
+                format,
+            });
         }
         None => {}
     }
@@ -165,7 +187,10 @@ pub fn compose(mrz: &Mrz) -> Result<Vec<String>, ComposeError> {
     }
     put_check(&mut grid, l.composite, &data);
 
-    Ok(grid.into_iter().map(|row| row.into_iter().map(char::from).collect()).collect())
+    Ok(grid
+        .into_iter()
+        .map(|row| row.into_iter().map(char::from).collect())
+        .collect())
 }
 
 /// [`compose`], the lines joined with `\n` (no trailing newline).
@@ -174,7 +199,10 @@ pub fn compose_text(mrz: &Mrz) -> Result<String, ComposeError> {
 }
 
 fn bad_char(field: Field, value: &str) -> ComposeError {
-    let found = value.chars().find(|c| !c.is_ascii_uppercase()).unwrap_or('<');
+    let found = value
+        .chars()
+        .find(|c| !c.is_ascii_uppercase())
+        .unwrap_or('<');
     ComposeError::BadCharacter { field, found }
 }
 
@@ -183,19 +211,29 @@ fn fixed(field: Field, value: &str, len: usize) -> Result<&[u8], ComposeError> {
     if found == len && value.len() == len {
         Ok(value.as_bytes())
     } else {
-        Err(ComposeError::BadLength { field, expected: len, found })
+        Err(ComposeError::BadLength {
+            field,
+            expected: len,
+            found,
+        })
     }
 }
 
 fn letters_or_filler(field: Field, value: &str) -> Result<(), ComposeError> {
-    match value.chars().find(|&c| !(c.is_ascii_uppercase() || c == '<')) {
+    match value
+        .chars()
+        .find(|&c| !(c.is_ascii_uppercase() || c == '<'))
+    {
         Some(found) => Err(ComposeError::BadCharacter { field, found }),
         None => Ok(()),
     }
 }
 
 fn mrz_chars(field: Field, value: &str) -> Result<(), ComposeError> {
-    match value.chars().find(|&c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '<')) {
+    match value
+        .chars()
+        .find(|&c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '<'))
+    {
         Some(found) => Err(ComposeError::BadCharacter { field, found }),
         None => Ok(()),
     }
@@ -211,7 +249,10 @@ fn number_field(value: &[u8], len: usize) -> Vec<u8> {
 fn encode_name(surname: &str, given: &str) -> Result<Vec<u8>, ComposeError> {
     for c in surname.chars().chain(given.chars()) {
         if !(c.is_ascii_uppercase() || c == ' ') {
-            return Err(ComposeError::BadCharacter { field: Field::Name, found: c });
+            return Err(ComposeError::BadCharacter {
+                field: Field::Name,
+                found: c,
+            });
         }
     }
     if surname.contains("  ") {
@@ -221,9 +262,15 @@ fn encode_name(surname: &str, given: &str) -> Result<Vec<u8>, ComposeError> {
         });
     }
     if surname.ends_with(' ') || given.ends_with(' ') {
-        return Err(ComposeError::NotCanonical { field: Field::Name, reason: "ends with a space" });
+        return Err(ComposeError::NotCanonical {
+            field: Field::Name,
+            reason: "ends with a space",
+        });
     }
-    let mut out: Vec<u8> = surname.bytes().map(|b| if b == b' ' { b'<' } else { b }).collect();
+    let mut out: Vec<u8> = surname
+        .bytes()
+        .map(|b| if b == b' ' { b'<' } else { b })
+        .collect();
     if !given.is_empty() {
         out.extend_from_slice(b"<<");
         out.extend(given.bytes().map(|b| if b == b' ' { b'<' } else { b }));
@@ -239,7 +286,9 @@ fn encode_date(field: Field, date: MrzDate) -> Result<Vec<u8>, ComposeError> {
 }
 
 fn get(grid: &[Vec<u8>], pos: Pos) -> &[u8] {
-    grid.get(pos.line).and_then(|row| row.get(pos.start..pos.end())).unwrap_or(&[])
+    grid.get(pos.line)
+        .and_then(|row| row.get(pos.start..pos.end()))
+        .unwrap_or(&[])
 }
 
 /// Write `bytes` at `pos` (callers have checked the length).

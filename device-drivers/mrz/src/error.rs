@@ -85,7 +85,9 @@ pub enum MrzError {
         allowed: Allowed,
     },
     /// A check digit does not match its data.
-    #[error("{field}: check digit at line {line}, column {column} is {found:?}, expected {expected}")]
+    #[error(
+        "{field}: check digit at line {line}, column {column} is {found:?}, expected {expected}"
+    )]
     CheckDigit {
         /// The field the check digit protects ([`Field::Composite`] for the
         /// composite check digit).
@@ -145,12 +147,16 @@ impl MrzError {
             MrzError::BadCharacter { line, column, .. }
             | MrzError::FieldCharacter { line, column, .. }
             | MrzError::CheckDigit { line, column, .. }
-            | MrzError::BadSex { line, column, .. } => {
-                Some(Span { line: *line, column: *column, len: 1 })
-            }
-            MrzError::InvalidDate { line, column, .. } => {
-                Some(Span { line: *line, column: *column, len: 6 })
-            }
+            | MrzError::BadSex { line, column, .. } => Some(Span {
+                line: *line,
+                column: *column,
+                len: 1,
+            }),
+            MrzError::InvalidDate { line, column, .. } => Some(Span {
+                line: *line,
+                column: *column,
+                len: 6,
+            }),
         }
     }
 }

@@ -60,11 +60,18 @@ pub fn parse_lines<S: AsRef<str>>(lines: &[S]) -> Result<Mrz, MrzErrors> {
                 88 => Format::Td3,
                 _ => return Err(unknown(1)),
             };
-            let rows = single.chunks(format.line_len()).map(<[char]>::to_vec).collect();
+            let rows = single
+                .chunks(format.line_len())
+                .map(<[char]>::to_vec)
+                .collect();
             (format, rows)
         }
         [a, b] => {
-            let format = if a.len().max(b.len()) >= 40 { Format::Td3 } else { Format::Td2 };
+            let format = if a.len().max(b.len()) >= 40 {
+                Format::Td3
+            } else {
+                Format::Td2
+            };
             (format, rows)
         }
         [_, _, _] => (Format::Td1, rows),
@@ -82,7 +89,10 @@ pub fn parse_lines<S: AsRef<str>>(lines: &[S]) -> Result<Mrz, MrzErrors> {
         }
     }
     if !errors.is_empty() {
-        return Err(MrzErrors { format: Some(format), errors });
+        return Err(MrzErrors {
+            format: Some(format),
+            errors,
+        });
     }
 
     let mut grid: Vec<Vec<u8>> = Vec::with_capacity(rows.len());
@@ -92,19 +102,30 @@ pub fn parse_lines<S: AsRef<str>>(lines: &[S]) -> Result<Mrz, MrzErrors> {
             if c.is_ascii_uppercase() || c.is_ascii_digit() || c == '<' {
                 bytes.push(c as u8);
             } else {
-                errors.push(MrzError::BadCharacter { line: i + 1, column: j + 1, found: c });
+                errors.push(MrzError::BadCharacter {
+                    line: i + 1,
+                    column: j + 1,
+                    found: c,
+                });
                 bytes.push(BAD);
             }
         }
         grid.push(bytes);
     }
 
-    let mut reader = Reader { layout: layout(format), grid, errors };
+    let mut reader = Reader {
+        layout: layout(format),
+        grid,
+        errors,
+    };
     let mrz = reader.read();
     if reader.errors.is_empty() {
         Ok(mrz)
     } else {
-        Err(MrzErrors { format: Some(format), errors: reader.errors })
+        Err(MrzErrors {
+            format: Some(format),
+            errors: reader.errors,
+        })
     }
 }
 
@@ -149,7 +170,8 @@ impl Reader {
         let birth_date = self.read_date(Field::DateOfBirth, l.birth, l.birth_check);
         let sex = self.read_sex();
         let expiry_date = self.read_date(Field::DateOfExpiry, l.expiry, l.expiry_check);
-        let (document_number, optional_data_1, empty_optional_check) = self.read_number_and_optional();
+        let (document_number, optional_data_1, empty_optional_check) =
+            self.read_number_and_optional();
         let optional_data_2 = l
             .optional_2
             .map(|pos| text(trim_fillers(self.get(pos))))
@@ -175,7 +197,13 @@ impl Reader {
 
     /// Report each character of `pos` that `ok` rejects (bad characters were
     /// reported already).
-    fn require(&mut self, field: Field, pos: Pos, allowed: Allowed, ok: impl Fn(usize, u8) -> bool) {
+    fn require(
+        &mut self,
+        field: Field,
+        pos: Pos,
+        allowed: Allowed,
+        ok: impl Fn(usize, u8) -> bool,
+    ) {
         let bytes = self.get(pos).to_vec();
         for (i, &b) in bytes.iter().enumerate() {
             if b != BAD && !ok(i, b) {
@@ -193,11 +221,20 @@ impl Reader {
     fn read_code(&mut self, pos: Pos) -> String {
         // First character: a letter; second: a letter or filler.
         let first = Pos { len: 1, ..pos };
-        let second = Pos { start: pos.start + 1, len: 1, ..pos };
-        self.require(Field::DocumentCode, first, Allowed::Letter, |_, b| b.is_ascii_uppercase());
-        self.require(Field::DocumentCode, second, Allowed::LetterOrFiller, |_, b| {
-            b.is_ascii_uppercase() || b == b'<'
+        let second = Pos {
+            start: pos.start + 1,
+            len: 1,
+            ..pos
+        };
+        self.require(Field::DocumentCode, first, Allowed::Letter, |_, b| {
+            b.is_ascii_uppercase()
         });
+        self.require(
+            Field::DocumentCode,
+            second,
+            Allowed::LetterOrFiller,
+            |_, b| b.is_ascii_uppercase() || b == b'<',
+        );
         text(self.get(pos))
     }
 
@@ -215,7 +252,9 @@ impl Reader {
         self.read_letters(Field::Name, pos);
         let bytes = trim_fillers(self.get(pos));
         let to_text = |b: &[u8]| -> String {
-            b.iter().map(|&c| if c == b'<' { ' ' } else { char::from(c) }).collect()
+            b.iter()
+                .map(|&c| if c == b'<' { ' ' } else { char::from(c) })
+                .collect()
         };
         match bytes.windows(2).position(|w| w == b"<<") {
             Some(i) => {
@@ -247,7 +286,11 @@ impl Reader {
 
     fn read_date(&mut self, field: Field, pos: Pos, check: Pos) -> MrzDate {
         let bytes = self.get(pos).to_vec();
-        let unknown = MrzDate { year: None, month: None, day: None };
+        let unknown = MrzDate {
+            year: None,
+            month: None,
+            day: None,
+        };
         if !clean(&bytes) {
             return unknown;
         }
@@ -304,7 +347,10 @@ impl Reader {
         // position holds a filler and the optional data begins with the
         // remaining characters of the number, then its check digit, then a
         // filler. At least one remaining character is required.
-        let overflow_len = optional.iter().position(|&b| b == b'<').unwrap_or(optional.len());
+        let overflow_len = optional
+            .iter()
+            .position(|&b| b == b'<')
+            .unwrap_or(optional.len());
         let long = l.number_overflow && check_char == b'<' && overflow_len >= 2;
 
         let (number, rest) = if long {
@@ -320,7 +366,10 @@ impl Reader {
             if clean(&full) {
                 self.check_with(Field::DocumentNumber, &full, check_pos, found);
             }
-            (text(&full), optional.get(overflow_len..).unwrap_or(&[]).to_vec())
+            (
+                text(&full),
+                optional.get(overflow_len..).unwrap_or(&[]).to_vec(),
+            )
         } else {
             if clean(&first9) {
                 self.check(Field::DocumentNumber, &first9, l.number_check);
@@ -370,5 +419,9 @@ fn decode_date(bytes: &[u8]) -> Option<MrzDate> {
     if bytes.len() != 6 {
         return None;
     }
-    Some(MrzDate { year: part(0)?, month: part(2)?, day: part(4)? })
+    Some(MrzDate {
+        year: part(0)?,
+        month: part(2)?,
+        day: part(4)?,
+    })
 }

@@ -162,7 +162,11 @@ impl CalendarDate {
 impl MrzDate {
     /// A fully known date; `yy` is the two-digit year.
     pub fn new(yy: u8, month: u8, day: u8) -> MrzDate {
-        MrzDate { year: Some(yy), month: Some(month), day: Some(day) }
+        MrzDate {
+            year: Some(yy),
+            month: Some(month),
+            day: Some(day),
+        }
     }
 
     /// True when the year, month and day are all written.
@@ -218,7 +222,12 @@ impl MrzDate {
                 _ => false,
             },
         };
-        u16::try_from(if in_future { candidate - 100 } else { candidate }).ok()
+        u16::try_from(if in_future {
+            candidate - 100
+        } else {
+            candidate
+        })
+        .ok()
     }
 
     /// Four-digit year of a date of expiry: the century that puts the year
@@ -240,13 +249,21 @@ impl MrzDate {
     /// The full date of birth (see [`MrzDate::birth_year`]); `None` unless
     /// every part is known.
     pub fn birth_date(&self, today: CalendarDate) -> Option<CalendarDate> {
-        Some(CalendarDate::new(self.birth_year(today)?, self.month?, self.day?))
+        Some(CalendarDate::new(
+            self.birth_year(today)?,
+            self.month?,
+            self.day?,
+        ))
     }
 
     /// The full date of expiry (see [`MrzDate::expiry_year`]); `None` unless
     /// every part is known.
     pub fn expiry_date(&self, today: CalendarDate) -> Option<CalendarDate> {
-        Some(CalendarDate::new(self.expiry_year(today)?, self.month?, self.day?))
+        Some(CalendarDate::new(
+            self.expiry_year(today)?,
+            self.month?,
+            self.day?,
+        ))
     }
 }
 

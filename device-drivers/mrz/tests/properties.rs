@@ -22,7 +22,12 @@ fn arb_date() -> impl Strategy<Value = MrzDate> {
 }
 
 fn arb_sex() -> impl Strategy<Value = Sex> {
-    prop_oneof![Just(Sex::Male), Just(Sex::Female), Just(Sex::Unspecified), Just(Sex::X)]
+    prop_oneof![
+        Just(Sex::Male),
+        Just(Sex::Female),
+        Just(Sex::Unspecified),
+        Just(Sex::X)
+    ]
 }
 
 fn trim_fillers(s: &str) -> String {
@@ -66,8 +71,20 @@ fn arb_raw() -> impl Strategy<Value = Raw> {
         prop::collection::vec("[A-Z]{1,10}", 0..5),
         prop_oneof![9 => Just(" "), 1 => Just("  ")],
     );
-    let number = ("[A-Z0-9<]{0,9}", "[A-Z0-9<]{9}", "[A-Z0-9]{1,14}", any::<bool>());
-    let rest = (arb_date(), arb_sex(), arb_date(), "[A-Z0-9<]{0,15}", "[A-Z0-9<]{0,11}", any::<bool>());
+    let number = (
+        "[A-Z0-9<]{0,9}",
+        "[A-Z0-9<]{9}",
+        "[A-Z0-9]{1,14}",
+        any::<bool>(),
+    );
+    let rest = (
+        arb_date(),
+        arb_sex(),
+        arb_date(),
+        "[A-Z0-9<]{0,15}",
+        "[A-Z0-9<]{0,11}",
+        any::<bool>(),
+    );
     (codes, number, rest).prop_map(
         |(
             (format, code, state, nationality, surname_words, given_words, given_sep),
@@ -121,12 +138,19 @@ fn fit(raw: Raw) -> Mrz {
             optional.insert(0, '<');
         }
         let optional: String = optional.chars().take(left).collect();
-        (format!("{}{overflow}", raw.number_head), trim_fillers(&optional))
+        (
+            format!("{}{overflow}", raw.number_head),
+            trim_fillers(&optional),
+        )
     } else {
         let optional: String = raw.optional_1.chars().take(room).collect();
         (trim_fillers(&raw.number_short), trim_fillers(&optional))
     };
-    let optional_data_2 = if f == Format::Td1 { trim_fillers(&raw.optional_2) } else { String::new() };
+    let optional_data_2 = if f == Format::Td1 {
+        trim_fillers(&raw.optional_2)
+    } else {
+        String::new()
+    };
     let empty_optional_check = if f == Format::Td3 && optional_data_1.is_empty() && raw.zero {
         EmptyCheck::Zero
     } else {
@@ -159,7 +183,10 @@ fn replace_at(lines: &[String], line: usize, col: usize, c: char) -> String {
         .enumerate()
         .map(|(i, l)| {
             if i == line {
-                l.chars().enumerate().map(|(j, old)| if j == col { c } else { old }).collect()
+                l.chars()
+                    .enumerate()
+                    .map(|(j, old)| if j == col { c } else { old })
+                    .collect()
             } else {
                 l.clone()
             }

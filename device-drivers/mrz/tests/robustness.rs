@@ -17,7 +17,11 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
@@ -50,7 +54,7 @@ fn mutate(rng: &mut Rng, s: &str) -> String {
     let mut chars: Vec<char> = s.chars().collect();
     let n = chars.len();
     match rng.below(9) {
-        0 | 1 | 2 if n > 0 => {
+        0..=2 if n > 0 => {
             let i = rng.below(n);
             chars[i] = mrz_char(rng);
         }
@@ -60,7 +64,14 @@ fn mutate(rng: &mut Rng, s: &str) -> String {
         }
         4 => {
             let i = rng.below(n + 1);
-            chars.insert(i, if rng.below(2) == 0 { mrz_char(rng) } else { rng.pick(ALPHABET) });
+            chars.insert(
+                i,
+                if rng.below(2) == 0 {
+                    mrz_char(rng)
+                } else {
+                    rng.pick(ALPHABET)
+                },
+            );
         }
         5 if n > 0 => {
             chars.remove(rng.below(n));
@@ -71,7 +82,12 @@ fn mutate(rng: &mut Rng, s: &str) -> String {
         }
         7 => {
             // Drop or duplicate a whole line, or join two.
-            let mut lines: Vec<String> = chars.iter().collect::<String>().split('\n').map(str::to_owned).collect();
+            let mut lines: Vec<String> = chars
+                .iter()
+                .collect::<String>()
+                .split('\n')
+                .map(str::to_owned)
+                .collect();
             let i = rng.below(lines.len());
             match rng.below(3) {
                 0 => {
@@ -105,7 +121,15 @@ fn mutate(rng: &mut Rng, s: &str) -> String {
 
 fn random_text(rng: &mut Rng) -> String {
     let len = rng.below(140);
-    (0..len).map(|_| if rng.below(3) == 0 { rng.pick(ALPHABET) } else { mrz_char(rng) }).collect()
+    (0..len)
+        .map(|_| {
+            if rng.below(3) == 0 {
+                rng.pick(ALPHABET)
+            } else {
+                mrz_char(rng)
+            }
+        })
+        .collect()
 }
 
 /// A random text shaped like an MRZ: right number of lines of the right
@@ -114,7 +138,11 @@ fn random_text(rng: &mut Rng) -> String {
 fn random_shaped(rng: &mut Rng) -> String {
     let format = rng.pick(&Format::ALL);
     (0..format.line_count())
-        .map(|_| (0..format.line_len()).map(|_| mrz_char(rng)).collect::<String>())
+        .map(|_| {
+            (0..format.line_len())
+                .map(|_| mrz_char(rng))
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -130,9 +158,15 @@ fn check_errors(text: &str, e: &MrzErrors) {
     if let Some(format) = e.format {
         for err in &e.errors {
             if let Some(span) = err.span() {
-                assert!(span.line >= 1 && span.line <= format.line_count(), "{err:?} in {text:?}");
+                assert!(
+                    span.line >= 1 && span.line <= format.line_count(),
+                    "{err:?} in {text:?}"
+                );
                 assert!(span.column >= 1, "{err:?}");
-                assert!(span.column + span.len - 1 <= format.line_len(), "{err:?} in {text:?}");
+                assert!(
+                    span.column + span.len - 1 <= format.line_len(),
+                    "{err:?} in {text:?}"
+                );
             }
         }
     }
@@ -147,7 +181,8 @@ fn check(text: &str, stats: &mut [usize; 2]) {
     match &first {
         Ok(m) => {
             stats[0] += 1;
-            let composed = compose(m).unwrap_or_else(|e| panic!("parsed {text:?} but cannot compose: {e}"));
+            let composed =
+                compose(m).unwrap_or_else(|e| panic!("parsed {text:?} but cannot compose: {e}"));
             assert_eq!(composed.concat(), normalized(text), "{text:?}");
             let again = compose_text(m).map(|t| parse(&t));
             assert_eq!(again, Ok(Ok(m.clone())));
@@ -190,7 +225,10 @@ fn hundreds_of_thousands_of_inputs_never_panic_and_stay_consistent() {
     for seed in SEEDS {
         let chars: Vec<char> = seed.chars().collect();
         for i in 0..chars.len() {
-            for &c in ALPHABET.iter().chain(['E', 'F', 'L', 'Q', '3', '4', '6', '7'].iter()) {
+            for &c in ALPHABET
+                .iter()
+                .chain(['E', 'F', 'L', 'Q', '3', '4', '6', '7'].iter())
+            {
                 let mut v = chars.clone();
                 v[i] = c;
                 check(&v.iter().collect::<String>(), &mut stats);

@@ -68,7 +68,10 @@ fn check_digits_of_the_specimens() {
     assert_eq!(check_digit("740812"), Some(2));
     assert_eq!(check_digit("120415"), Some(9));
     assert_eq!(check_digit("ZE184226B<<<<<"), Some(1));
-    assert_eq!(check_digit("L898902C3674081221204159ZE184226B<<<<<1"), Some(0));
+    assert_eq!(
+        check_digit("L898902C3674081221204159ZE184226B<<<<<1"),
+        Some(0)
+    );
     assert_eq!(check_digit("D23145890"), Some(7));
     assert_eq!(check_digit("D23145890734"), Some(9));
     assert_eq!(check_digit(""), Some(0));
@@ -118,7 +121,10 @@ fn td1_specimen() {
     assert_eq!(m.nationality, "UTO");
     assert_eq!(m.optional_data_1, "");
     assert_eq!(m.optional_data_2, "");
-    assert_eq!((m.surname.as_str(), m.given_names.as_str()), ("ERIKSSON", "ANNA MARIA"));
+    assert_eq!(
+        (m.surname.as_str(), m.given_names.as_str()),
+        ("ERIKSSON", "ANNA MARIA")
+    );
     assert_recomposes(&m, TD1_SPECIMEN);
 }
 
@@ -131,7 +137,10 @@ fn td2_specimen() {
     assert_eq!(m.birth_date, MrzDate::new(74, 8, 12));
     assert_eq!(m.expiry_date, MrzDate::new(12, 4, 15));
     assert_eq!(m.sex, Sex::Female);
-    assert_eq!((m.surname.as_str(), m.given_names.as_str()), ("ERIKSSON", "ANNA MARIA"));
+    assert_eq!(
+        (m.surname.as_str(), m.given_names.as_str()),
+        ("ERIKSSON", "ANNA MARIA")
+    );
     assert_recomposes(&m, TD2_SPECIMEN);
 }
 
@@ -143,7 +152,10 @@ fn td1_long_document_number() {
     assert_eq!(m.sex, Sex::Male);
     assert_eq!(m.birth_date, MrzDate::new(34, 7, 12));
     assert_eq!(m.expiry_date, MrzDate::new(95, 7, 12));
-    assert_eq!((m.surname.as_str(), m.given_names.as_str()), ("STEVENSON", "PETER JOHN"));
+    assert_eq!(
+        (m.surname.as_str(), m.given_names.as_str()),
+        ("STEVENSON", "PETER JOHN")
+    );
     assert_recomposes(&m, TD1_LONG_NUMBER);
 
     // Its check digit in the optional data is checked.
@@ -196,10 +208,19 @@ fn kyrgyz_id_card() {
     assert_eq!(m.optional_data_1, "21505199012345");
     assert_eq!(m.personal_number(), Some("21505199012345"));
     assert_eq!(m.sex, Sex::Male);
-    assert_eq!((m.surname.as_str(), m.given_names.as_str()), ("ASANOV", "AZAMAT"));
+    assert_eq!(
+        (m.surname.as_str(), m.given_names.as_str()),
+        ("ASANOV", "AZAMAT")
+    );
     let today = CalendarDate::new(2026, 5, 1);
-    assert_eq!(m.birth_date.birth_date(today), Some(CalendarDate::new(1990, 5, 15)));
-    assert_eq!(m.expiry_date.expiry_date(today), Some(CalendarDate::new(2031, 6, 14)));
+    assert_eq!(
+        m.birth_date.birth_date(today),
+        Some(CalendarDate::new(1990, 5, 15))
+    );
+    assert_eq!(
+        m.expiry_date.expiry_date(today),
+        Some(CalendarDate::new(2031, 6, 14))
+    );
     assert_recomposes(&m, KG_ID_CARD);
 }
 
@@ -207,10 +228,10 @@ fn kyrgyz_id_card() {
 fn personal_number_only_when_14_digits() {
     let mut m = ok(KG_ID_CARD);
     for (data, expected) in [
-        ("2150519901234", None),        // 13 digits
-        ("215051990123456", None),      // 15 digits
-        ("2150519901234A", None),       // a letter
-        ("21505<99012345", None),       // a filler inside
+        ("2150519901234", None),   // 13 digits
+        ("215051990123456", None), // 15 digits
+        ("2150519901234A", None),  // a letter
+        ("21505<99012345", None),  // a filler inside
         ("00000000000000", Some("00000000000000")),
     ] {
         m.optional_data_1 = data.into();
@@ -240,7 +261,15 @@ fn kyrgyz_passport_with_pin_in_personal_number() {
     assert_eq!(lines[0], "P<KGZASANOVA<<AIGUL<<<<<<<<<<<<<<<<<<<<<<<<<");
     // Check digits: number, birth, expiry, personal number, composite.
     let l2 = lines[1];
-    assert_eq!(&l2[..28], format!("AC1234567{}KGZ850228{}F291130{}", cd("AC1234567"), cd("850228"), cd("291130")));
+    assert_eq!(
+        &l2[..28],
+        format!(
+            "AC1234567{}KGZ850228{}F291130{}",
+            cd("AC1234567"),
+            cd("850228"),
+            cd("291130")
+        )
+    );
     assert_eq!(&l2[28..42], "12802198500011");
     assert_eq!(&l2[42..43], cd("12802198500011"));
     let composite = format!("{}{}{}", &l2[0..10], &l2[13..20], &l2[21..43]);
@@ -283,15 +312,34 @@ fn wrong_lengths_are_not_guessed_around() {
     let text = TD1_SPECIMEN.replacen("7408", " 7408", 1);
     let e = parse(&text).expect_err("bad length");
     assert_eq!(e.format, Some(Format::Td1));
-    assert_eq!(e.errors, vec![MrzError::BadLength { line: 2, expected: 30, found: 31 }]);
+    assert_eq!(
+        e.errors,
+        vec![MrzError::BadLength {
+            line: 2,
+            expected: 30,
+            found: 31
+        }]
+    );
 
     // A character lost from each line of a passport.
-    let short: String = TD3_SPECIMEN.lines().map(|l| &l[1..]).collect::<Vec<_>>().join("\n");
+    let short: String = TD3_SPECIMEN
+        .lines()
+        .map(|l| &l[1..])
+        .collect::<Vec<_>>()
+        .join("\n");
     assert_eq!(
         errors(&short),
         vec![
-            MrzError::BadLength { line: 1, expected: 44, found: 43 },
-            MrzError::BadLength { line: 2, expected: 44, found: 43 },
+            MrzError::BadLength {
+                line: 1,
+                expected: 44,
+                found: 43
+            },
+            MrzError::BadLength {
+                line: 2,
+                expected: 44,
+                found: 43
+            },
         ]
     );
 }
@@ -299,7 +347,10 @@ fn wrong_lengths_are_not_guessed_around() {
 #[test]
 fn unknown_formats() {
     assert_eq!(errors(""), vec![MrzError::UnknownFormat { lines: 0 }]);
-    assert_eq!(errors("\n \r\n"), vec![MrzError::UnknownFormat { lines: 0 }]);
+    assert_eq!(
+        errors("\n \r\n"),
+        vec![MrzError::UnknownFormat { lines: 0 }]
+    );
     assert_eq!(errors("P<UTO"), vec![MrzError::UnknownFormat { lines: 1 }]);
     let four = format!("{TD1_SPECIMEN}\nERIKSSON<<ANNA<MARIA<<<<<<<<<<");
     assert_eq!(errors(&four), vec![MrzError::UnknownFormat { lines: 4 }]);
@@ -315,9 +366,21 @@ fn bad_characters_are_each_reported() {
         .replacen("UTO<", "UTО<", 1) // Cyrillic О in line 2 nationality
         .replacen("<<ANNA", "< ANNA", 1);
     let errs = errors(&text);
-    assert!(errs.contains(&MrzError::BadCharacter { line: 3, column: 2, found: 'r' }));
-    assert!(errs.contains(&MrzError::BadCharacter { line: 2, column: 18, found: 'О' }));
-    assert!(errs.contains(&MrzError::BadCharacter { line: 3, column: 10, found: ' ' }));
+    assert!(errs.contains(&MrzError::BadCharacter {
+        line: 3,
+        column: 2,
+        found: 'r'
+    }));
+    assert!(errs.contains(&MrzError::BadCharacter {
+        line: 2,
+        column: 18,
+        found: 'О'
+    }));
+    assert!(errs.contains(&MrzError::BadCharacter {
+        line: 3,
+        column: 10,
+        found: ' '
+    }));
     // A field holding a bad character is not reported again as another
     // error; the composite (TD1's does not cover the nationality) still
     // passes.
@@ -338,11 +401,19 @@ fn each_check_digit_names_its_field() {
         (43, '1', Field::Composite, 0),
     ];
     for (index, wrong, field, expected) in cases {
-        let mut l2: Vec<char> = "L898902C36UTO7408122F1204159ZE184226B<<<<<10".chars().collect();
+        let mut l2: Vec<char> = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+            .chars()
+            .collect();
         l2[index] = wrong;
         let l2: String = l2.into_iter().collect();
         let errs = errors(&format!("{l1}\n{l2}"));
-        let want = MrzError::CheckDigit { field, expected, found: wrong, line: 2, column: index + 1 };
+        let want = MrzError::CheckDigit {
+            field,
+            expected,
+            found: wrong,
+            line: 2,
+            column: index + 1,
+        };
         assert!(errs.contains(&want), "{field}: {errs:?}");
         // Every check digit but the composite's is covered by the composite.
         let composite_too = field != Field::Composite;
@@ -356,8 +427,22 @@ fn a_wrong_data_character_fails_its_check_and_the_composite() {
     let text = TD3_SPECIMEN.replacen("L898902C3", "L89B902C3", 1);
     let errs = errors(&text);
     assert_eq!(errs.len(), 2, "{errs:?}");
-    assert!(matches!(errs[0], MrzError::CheckDigit { field: Field::DocumentNumber, found: '6', .. }));
-    assert!(matches!(errs[1], MrzError::CheckDigit { field: Field::Composite, found: '0', .. }));
+    assert!(matches!(
+        errs[0],
+        MrzError::CheckDigit {
+            field: Field::DocumentNumber,
+            found: '6',
+            ..
+        }
+    ));
+    assert!(matches!(
+        errs[1],
+        MrzError::CheckDigit {
+            field: Field::Composite,
+            found: '0',
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -375,7 +460,11 @@ fn all_problems_are_reported_together() {
         Field::Name,
         Field::Composite,
     ] {
-        assert!(fields.contains(&Some(field)), "{field} missing from {:?}", e.errors);
+        assert!(
+            fields.contains(&Some(field)),
+            "{field} missing from {:?}",
+            e.errors
+        );
     }
     assert!(e.errors.contains(&MrzError::InvalidDate {
         field: Field::DateOfBirth,
@@ -408,7 +497,12 @@ fn all_problems_are_reported_together() {
 
 #[test]
 fn sex_values() {
-    for (c, sex) in [('M', Sex::Male), ('F', Sex::Female), ('<', Sex::Unspecified), ('X', Sex::X)] {
+    for (c, sex) in [
+        ('M', Sex::Male),
+        ('F', Sex::Female),
+        ('<', Sex::Unspecified),
+        ('X', Sex::X),
+    ] {
         let mut fields = ok(TD1_SPECIMEN);
         fields.sex = sex;
         let text = compose_text(&fields).expect("composes");
@@ -418,7 +512,14 @@ fn sex_values() {
     // 'U' is not a sex; the composite does not cover position 8, so only
     // that is reported.
     let text = TD1_SPECIMEN.replacen("2F12", "2U12", 1);
-    assert_eq!(errors(&text), vec![MrzError::BadSex { found: 'U', line: 2, column: 8 }]);
+    assert_eq!(
+        errors(&text),
+        vec![MrzError::BadSex {
+            found: 'U',
+            line: 2,
+            column: 8
+        }]
+    );
 }
 
 #[test]
@@ -432,28 +533,56 @@ fn invalid_dates() {
         let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
         let cdb = check_digit(yymmdd).expect("mrz chars");
         lines[1] = format!("{yymmdd}{cdb}{}", &lines[1][7..]);
-        let composite = format!("{}{}{}{}", &lines[0][5..30], &lines[1][0..7], &lines[1][8..15], &lines[1][18..29]);
+        let composite = format!(
+            "{}{}{}{}",
+            &lines[0][5..30],
+            &lines[1][0..7],
+            &lines[1][8..15],
+            &lines[1][18..29]
+        );
         let c = check_digit(&composite).expect("mrz chars");
         lines[1] = format!("{}{c}", &lines[1][..29]);
         parse_lines(&lines)
     };
-    for bad in ["741312", "740012", "740100", "740230", "750229", "740431", "7<0101", "74AB01", "<<<<3<"] {
+    for bad in [
+        "741312", "740012", "740100", "740230", "750229", "740431", "7<0101", "74AB01", "<<<<3<",
+    ] {
         let e = with_birth(bad).expect_err(bad);
         assert_eq!(
             e.errors,
-            vec![MrzError::InvalidDate { field: Field::DateOfBirth, found: bad.into(), line: 2, column: 1 }],
+            vec![MrzError::InvalidDate {
+                field: Field::DateOfBirth,
+                found: bad.into(),
+                line: 2,
+                column: 1
+            }],
             "{bad}"
         );
     }
-    for good in ["000229", "960229", "741231", "740131", "7401<<", "74<<<<", "<<<<<<", "74<<15"] {
+    for good in [
+        "000229", "960229", "741231", "740131", "7401<<", "74<<<<", "<<<<<<", "74<<15",
+    ] {
         let m = with_birth(good).unwrap_or_else(|e| panic!("{good}: {e}"));
         assert_eq!(m.birth_date.to_mrz(), good);
     }
     let partial = with_birth("74<<<<").expect("partial date");
-    assert_eq!(partial.birth_date, MrzDate { year: Some(74), month: None, day: None });
+    assert_eq!(
+        partial.birth_date,
+        MrzDate {
+            year: Some(74),
+            month: None,
+            day: None
+        }
+    );
     assert!(!partial.birth_date.is_complete());
-    assert_eq!(partial.birth_date.birth_date(CalendarDate::new(2026, 1, 1)), None);
-    assert_eq!(partial.birth_date.birth_year(CalendarDate::new(2026, 1, 1)), Some(1974));
+    assert_eq!(
+        partial.birth_date.birth_date(CalendarDate::new(2026, 1, 1)),
+        None
+    );
+    assert_eq!(
+        partial.birth_date.birth_year(CalendarDate::new(2026, 1, 1)),
+        Some(1974)
+    );
 }
 
 #[test]
@@ -531,7 +660,11 @@ fn century_resolution() {
     assert_eq!(expiry(75), Some(2075));
     assert_eq!(expiry(76), Some(1976));
     assert_eq!(expiry(99), Some(1999));
-    let unknown = MrzDate { year: None, month: Some(1), day: Some(1) };
+    let unknown = MrzDate {
+        year: None,
+        month: Some(1),
+        day: Some(1),
+    };
     assert_eq!(unknown.birth_year(today), None);
     assert_eq!(unknown.expiry_year(today), None);
     // No overflow at the edges of u16.
@@ -574,61 +707,121 @@ fn compose_rejects_what_parse_could_not_return() {
     };
     assert_eq!(
         with(&|m| m.surname = "ERIKSSONERIKSSONERIKSSONERIKSSON".into()),
-        ComposeError::TooLong { field: Field::Name, max: 39, found: 44 }
+        ComposeError::TooLong {
+            field: Field::Name,
+            max: 39,
+            found: 44
+        }
     );
     assert_eq!(
         with(&|m| m.surname = "Eriksson".into()),
-        ComposeError::BadCharacter { field: Field::Name, found: 'r' }
+        ComposeError::BadCharacter {
+            field: Field::Name,
+            found: 'r'
+        }
     );
-    assert!(matches!(with(&|m| m.surname = "VAN  DYK".into()), ComposeError::NotCanonical { field: Field::Name, .. }));
-    assert!(matches!(with(&|m| m.given_names = "ANNA ".into()), ComposeError::NotCanonical { field: Field::Name, .. }));
+    assert!(matches!(
+        with(&|m| m.surname = "VAN  DYK".into()),
+        ComposeError::NotCanonical {
+            field: Field::Name,
+            ..
+        }
+    ));
+    assert!(matches!(
+        with(&|m| m.given_names = "ANNA ".into()),
+        ComposeError::NotCanonical {
+            field: Field::Name,
+            ..
+        }
+    ));
     assert_eq!(
         with(&|m| m.document_code = "P".into()),
-        ComposeError::BadLength { field: Field::DocumentCode, expected: 2, found: 1 }
+        ComposeError::BadLength {
+            field: Field::DocumentCode,
+            expected: 2,
+            found: 1
+        }
     );
     assert_eq!(
         with(&|m| m.document_code = "<P".into()),
-        ComposeError::BadCharacter { field: Field::DocumentCode, found: '<' }
+        ComposeError::BadCharacter {
+            field: Field::DocumentCode,
+            found: '<'
+        }
     );
     assert_eq!(
         with(&|m| m.nationality = "UT0".into()),
-        ComposeError::BadCharacter { field: Field::Nationality, found: '0' }
+        ComposeError::BadCharacter {
+            field: Field::Nationality,
+            found: '0'
+        }
     );
     assert_eq!(
         with(&|m| m.birth_date = MrzDate::new(74, 2, 30)),
-        ComposeError::InvalidDate { field: Field::DateOfBirth }
+        ComposeError::InvalidDate {
+            field: Field::DateOfBirth
+        }
     );
     assert_eq!(
         with(&|m| m.document_number = "L898902C3X".into()),
-        ComposeError::TooLong { field: Field::DocumentNumber, max: 9, found: 10 }
+        ComposeError::TooLong {
+            field: Field::DocumentNumber,
+            max: 9,
+            found: 10
+        }
     );
     assert!(matches!(
         with(&|m| m.document_number = "L898902<".into()),
-        ComposeError::NotCanonical { field: Field::DocumentNumber, .. }
+        ComposeError::NotCanonical {
+            field: Field::DocumentNumber,
+            ..
+        }
     ));
     assert_eq!(
         with(&|m| m.optional_data_2 = "X".into()),
-        ComposeError::NotApplicable { field: Field::OptionalData2, format: Format::Td3 }
+        ComposeError::NotApplicable {
+            field: Field::OptionalData2,
+            format: Format::Td3
+        }
     );
     assert_eq!(
         with(&|m| m.empty_optional_check = EmptyCheck::Zero),
-        ComposeError::NotApplicable { field: Field::OptionalData1, format: Format::Td3 }
+        ComposeError::NotApplicable {
+            field: Field::OptionalData1,
+            format: Format::Td3
+        }
     );
     assert_eq!(
         with(&|m| m.optional_data_1 = "ZE184226B123456".into()),
-        ComposeError::TooLong { field: Field::OptionalData1, max: 14, found: 15 }
+        ComposeError::TooLong {
+            field: Field::OptionalData1,
+            max: 14,
+            found: 15
+        }
     );
 
     let td1 = ok(TD1_LONG_NUMBER);
     let mut m = td1.clone();
     m.optional_data_1 = "ABC".into();
-    assert!(matches!(compose(&m), Err(ComposeError::NotCanonical { field: Field::OptionalData1, .. })));
+    assert!(matches!(
+        compose(&m),
+        Err(ComposeError::NotCanonical {
+            field: Field::OptionalData1,
+            ..
+        })
+    ));
     m.optional_data_1 = "<ABC".into();
     let text = compose_text(&m).expect("optional data after the overflow");
     assert!(text.starts_with("I<UTOD23145890<7349<ABC<<<<<<<"), "{text}");
     assert_eq!(ok(&text), m);
     m.document_number = "D23145890<34".into();
-    assert!(matches!(compose(&m), Err(ComposeError::NotCanonical { field: Field::DocumentNumber, .. })));
+    assert!(matches!(
+        compose(&m),
+        Err(ComposeError::NotCanonical {
+            field: Field::DocumentNumber,
+            ..
+        })
+    ));
     m.document_number = "D2314589073456789012345".into(); // 23: the most TD1 holds
     m.optional_data_1 = String::new();
     let text = compose_text(&m).expect("longest TD1 number");
@@ -636,13 +829,20 @@ fn compose_rejects_what_parse_could_not_return() {
     m.document_number.push('6');
     assert_eq!(
         compose(&m),
-        Err(ComposeError::TooLong { field: Field::DocumentNumber, max: 23, found: 24 })
+        Err(ComposeError::TooLong {
+            field: Field::DocumentNumber,
+            max: 23,
+            found: 24
+        })
     );
     let mut m = td1;
     m.empty_optional_check = EmptyCheck::Zero;
     assert_eq!(
         compose(&m),
-        Err(ComposeError::NotApplicable { field: Field::OptionalData1, format: Format::Td1 })
+        Err(ComposeError::NotApplicable {
+            field: Field::OptionalData1,
+            format: Format::Td1
+        })
     );
 }
 
