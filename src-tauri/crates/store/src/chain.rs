@@ -1,0 +1,271 @@
+//! The hash chain: the formula, the head, and the verification of a file's rows, shared
+//! by [`crate::Journal::open`] and [`crate::verify_file`].
+
+use std::fmt;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use domain::{DayState, Event};
+use ring::digest;
+use rusqlite::Connection;
+use rusqlite::types::ValueRef;
+
+use crate::problem::{Problem, problem_from_sqlite};
+use crate::schema;
+
+/// The `prev_hash` of entry 1.
+pub const GENESIS_HASH: [u8; 32] = [0; 32];
+
+/// The hash of one entry:
+/// `SHA-256(prev_hash ‖ seq as 8 bytes big-endian ‖ kind ‖ payload)`, see the crate doc.
+pub fn entry_hash(prev_hash: &[u8; 32], seq: u64, kind: &[u8], payload: &[u8]) -> [u8; 32] {
+    let mut context = digest::Context::new(&digest::SHA256);
+    context.update(prev_hash);
+    context.update(&seq.to_be_bytes());
+    context.update(kind);
+    context.update(payload);
+    let mut hash = [0u8; 32];
+    hash.copy_from_slice(context.finish().as_ref());
+    hash
+}
+
+/// The text stored in the `at` column for an event's time: RFC 3339, UTC, `Z`.
+pub fn format_at(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// Where the chain ends: how many entries it has and the hash of the last one
+/// ([`GENESIS_HASH`] for an empty journal). Written into the paper minutes as a
+/// fingerprint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ChainHead {
+    pub count: u64,
+    pub hash: [u8; 32],
+}
+
+impl ChainHead {
+    pub const GENESIS: ChainHead = ChainHead { count: 0, hash: GENESIS_HASH };
+
+    /// The head hash as 64 lowercase hex digits.
+    pub fn hex(&self) -> String {
+        hex::encode(self.hash)
+    }
+}
+
+impl Default for ChainHead {
+    fn default() -> ChainHead {
+        ChainHead::GENESIS
+    }
+}
+
+impl fmt::Display for ChainHead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.count, self.hex())
+    }
+}
+
+/// One row of the journal table, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalEntry {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub kind: String,
+    /// The exact JSON text that was hashed.
+    pub payload: String,
+    pub prev_hash: [u8; 32],
+    pub hash: [u8; 32],
+}
+
+impl JournalEntry {
+    pub fn event(&self) -> Result<Event, serde_json::Error> {
+        serde_json::from_str(&self.payload)
+    }
+
+    /// The hash this entry should carry, recomputed from its fields.
+    pub fn computed_hash(&self) -> [u8; 32] {
+        entry_hash(&self.prev_hash, self.seq, self.kind.as_bytes(), self.payload.as_bytes())
+    }
+}
+
+/// One row read without trusting it: every column as raw bytes, types checked.
+pub(crate) struct RawRow {
+    pub seq: i64,
+    pub at: Vec<u8>,
+    pub kind: Vec<u8>,
+    pub payload: Vec<u8>,
+    pub prev_hash: Vec<u8>,
+    pub hash: Vec<u8>,
+}
+
+pub(crate) const SELECT_ROWS: &str = "SELECT seq, at, kind, payload, prev_hash, hash FROM journal";
+
+fn bytes(value: ValueRef<'_>) -> Option<Vec<u8>> {
+    match value {
+        ValueRef::Text(bytes) | ValueRef::Blob(bytes) => Some(bytes.to_vec()),
+        _ => None,
+    }
+}
+
+impl RawRow {
+    /// `Ok(None)`: the row's columns have types the journal never writes.
+    pub(crate) fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Option<RawRow>> {
+        let ValueRef::Integer(seq) = row.get_ref(0)? else { return Ok(None) };
+        let fields = (
+            bytes(row.get_ref(1)?),
+            bytes(row.get_ref(2)?),
+            bytes(row.get_ref(3)?),
+            bytes(row.get_ref(4)?),
+            bytes(row.get_ref(5)?),
+        );
+        let (Some(at), Some(kind), Some(payload), Some(prev_hash), Some(hash)) = fields else {
+            return Ok(None);
+        };
+        Ok(Some(RawRow { seq, at, kind, payload, prev_hash, hash }))
+    }
+
+    /// The entry as the API shows it; `None` if a column is not what the journal writes.
+    pub(crate) fn entry(self) -> Option<JournalEntry> {
+        Some(JournalEntry {
+            seq: u64::try_from(self.seq).ok()?,
+            at: std::str::from_utf8(&self.at).ok()?.parse().ok()?,
+            kind: String::from_utf8(self.kind).ok()?,
+            payload: String::from_utf8(self.payload).ok()?,
+            prev_hash: self.prev_hash.try_into().ok()?,
+            hash: self.hash.try_into().ok()?,
+        })
+    }
+}
+
+/// The result of checking a journal file's rows: the longest prefix that verified, its
+/// state, and the first problem after it (if any).
+#[derive(Debug, Clone)]
+pub(crate) struct Verified {
+    pub head: ChainHead,
+    pub state: DayState,
+    pub problem: Option<Problem>,
+}
+
+impl Verified {
+    fn failed(problem: Problem) -> Verified {
+        Verified { head: ChainHead::GENESIS, state: DayState::default(), problem: Some(problem) }
+    }
+}
+
+/// Checks an existing journal of our schema: SQLite's `quick_check`, the schema objects,
+/// every entry of the chain, the recorded head and the projection. Reads only.
+pub(crate) fn verify(conn: &Connection) -> Verified {
+    if let Err(problem) = quick_check(conn) {
+        return Verified::failed(problem);
+    }
+    if let Err(problem) = schema::check_objects(conn) {
+        return Verified::failed(problem);
+    }
+    let mut verified = match verify_rows(conn) {
+        Ok(verified) => verified,
+        Err(error) => return Verified::failed(problem_from_sqlite(&error)),
+    };
+    if verified.problem.is_none() {
+        verified.problem = match check_projection(conn, &verified) {
+            Ok(problem) => problem,
+            Err(error) => Some(problem_from_sqlite(&error)),
+        };
+    }
+    verified
+}
+
+fn quick_check(conn: &Connection) -> Result<(), Problem> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut statement = conn.prepare("PRAGMA quick_check(20)")?;
+        let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+        rows.collect()
+    };
+    match run() {
+        Ok(lines) if lines.len() == 1 && lines[0] == "ok" => Ok(()),
+        Ok(lines) => {
+            let mut detail = lines.join("; ");
+            if detail.len() > 300 {
+                let mut cut = 300;
+                while !detail.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                detail.truncate(cut);
+                detail.push('…');
+            }
+            Err(Problem::Damaged { detail })
+        }
+        Err(error) => Err(problem_from_sqlite(&error)),
+    }
+}
+
+/// Walks the chain from entry 1. SQLite errors are returned as such (the caller turns
+/// them into a problem); a bad row ends the walk with the problem set.
+fn verify_rows(conn: &Connection) -> rusqlite::Result<Verified> {
+    let mut statement = conn.prepare(&format!("{SELECT_ROWS} ORDER BY seq"))?;
+    let mut rows = statement.query([])?;
+    let mut head = ChainHead::GENESIS;
+    let mut state = DayState::default();
+    while let Some(row) = rows.next()? {
+        let expected = head.count + 1;
+        match check_row(RawRow::read(row)?, &head, expected) {
+            Ok((hash, event)) => {
+                state = domain::apply(state, &event);
+                head = ChainHead { count: expected, hash };
+            }
+            Err(problem) => return Ok(Verified { head, state, problem: Some(problem) }),
+        }
+    }
+    Ok(Verified { head, state, problem: None })
+}
+
+/// Checks that a row is entry `expected`, links to `head` and hashes right; returns its
+/// hash and event.
+fn check_row(row: Option<RawRow>, head: &ChainHead, expected: u64) -> Result<([u8; 32], Event), Problem> {
+    let broken = Problem::ChainBroken { seq: expected };
+    let row = row.ok_or_else(|| broken.clone())?;
+    let seq = u64::try_from(row.seq).map_err(|_| broken.clone())?;
+    if seq > expected {
+        return Err(Problem::Gap { seq: expected });
+    }
+    if seq != expected {
+        return Err(broken);
+    }
+    if row.prev_hash.as_slice() != head.hash.as_slice() {
+        return Err(broken);
+    }
+    let hash = entry_hash(&head.hash, seq, &row.kind, &row.payload);
+    if row.hash.as_slice() != hash.as_slice() {
+        return Err(broken);
+    }
+    // The hash is right: from here on the row is what was written, unless written by
+    // a build that knows events this one does not.
+    let event: Event = serde_json::from_slice(&row.payload)
+        .map_err(|error| Problem::UnreadableEvent { seq, detail: error.to_string() })?;
+    // `kind` is hashed, `at` is not: both must agree with the payload.
+    if row.kind != event.kind().as_bytes() || row.at != format_at(event.at()).as_bytes() {
+        return Err(broken);
+    }
+    Ok((hash, event))
+}
+
+/// The projection row must name the chain's head and hold the replayed state.
+fn check_projection(conn: &Connection, verified: &Verified) -> rusqlite::Result<Option<Problem>> {
+    let found = verified.head.count;
+    let recorded = conn.query_row("SELECT seq, head_hash, state FROM projection WHERE id = 1", [], |row| {
+        Ok((row.get_ref(0)?.as_i64().ok(), bytes(row.get_ref(1)?), bytes(row.get_ref(2)?)))
+    });
+    let (seq, head_hash, state) = match recorded {
+        Ok(columns) => columns,
+        Err(rusqlite::Error::QueryReturnedNoRows) => return Ok(Some(Problem::ProjectionMismatch { seq: found })),
+        Err(error) => return Err(error),
+    };
+    let Some(recorded) = seq.and_then(|seq| u64::try_from(seq).ok()) else {
+        return Ok(Some(Problem::ProjectionMismatch { seq: found }));
+    };
+    if recorded != found || head_hash.as_deref() != Some(verified.head.hash.as_slice()) {
+        return Ok(Some(Problem::HeadMismatch { recorded, found }));
+    }
+    let stored: Option<DayState> = state.and_then(|json| serde_json::from_slice(&json).ok());
+    if stored.as_ref() != Some(&verified.state) {
+        return Ok(Some(Problem::ProjectionMismatch { seq: found }));
+    }
+    Ok(None)
+}
