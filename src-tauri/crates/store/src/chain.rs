@@ -150,13 +150,22 @@ impl Verified {
     }
 }
 
-/// Checks an existing journal of our schema: SQLite's `quick_check`, the schema objects,
-/// every entry of the chain, the recorded head and the projection. Reads only.
-pub(crate) fn verify(conn: &Connection) -> Verified {
-    if let Err(problem) = quick_check(conn) {
+/// How thoroughly SQLite checks the file: `quick_check` at every opening,
+/// `integrity_check` (also compares indexes with their tables) when verifying a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Check {
+    Quick,
+    Full,
+}
+
+/// Checks an existing journal of our schema: SQLite's own check, the tables, every
+/// entry of the chain, the recorded head and the projection, the append-only triggers;
+/// the first problem wins. Reads only.
+pub(crate) fn verify(conn: &Connection, check: Check) -> Verified {
+    if let Err(problem) = sqlite_check(conn, check) {
         return Verified::failed(problem);
     }
-    if let Err(problem) = schema::check_objects(conn) {
+    if let Err(problem) = schema::check_tables(conn) {
         return Verified::failed(problem);
     }
     let mut verified = match verify_rows(conn) {
@@ -169,12 +178,19 @@ pub(crate) fn verify(conn: &Connection) -> Verified {
             Err(error) => Some(problem_from_sqlite(&error)),
         };
     }
+    if verified.problem.is_none() {
+        verified.problem = schema::check_triggers(conn).err();
+    }
     verified
 }
 
-fn quick_check(conn: &Connection) -> Result<(), Problem> {
+fn sqlite_check(conn: &Connection, check: Check) -> Result<(), Problem> {
+    let sql = match check {
+        Check::Quick => "PRAGMA quick_check(20)",
+        Check::Full => "PRAGMA integrity_check(20)",
+    };
     let run = || -> rusqlite::Result<Vec<String>> {
-        let mut statement = conn.prepare("PRAGMA quick_check(20)")?;
+        let mut statement = conn.prepare(sql)?;
         let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
         rows.collect()
     };

@@ -55,7 +55,9 @@
 //!
 //! [`Journal::open`] creates an empty file, or checks an existing one: the header
 //! (`PRAGMA application_id` = `UCHJ`, `PRAGMA user_version` = schema version), `PRAGMA
-//! quick_check`, the tables and append-only triggers, the whole chain, the projection.
+//! quick_check`, the tables, the whole chain, the projection, the append-only triggers
+//! (the first problem found is the one reported, so an edit made after dropping the
+//! triggers is reported as the edit).
 //! Any problem opens the journal read-only: the connection is switched to `query_only`,
 //! checkpoint-on-close is turned off so the file and its WAL are left as found, every
 //! write is refused with [`StoreError::ReadOnly`], and [`Journal::state`] /
@@ -137,7 +139,7 @@ impl Journal {
                 return read_only(conn, problem, None);
             }
             FileKind::Journal { version } => {
-                let mut verified = chain::verify(&conn);
+                let mut verified = chain::verify(&conn, chain::Check::Quick);
                 match verified.problem.take() {
                     Some(Problem::InUse) => return Err(StoreError::Locked),
                     Some(problem) => return read_only(conn, problem, Some(verified)),
@@ -363,7 +365,9 @@ fn write(
 }
 
 /// Verifies a journal file without opening it for writing (for `uchastok journal verify
-/// DB`): the same checks as [`Journal::open`], through a read-only connection. Returns
+/// DB`): the same checks as [`Journal::open`] but with the full `PRAGMA
+/// integrity_check`, through a read-only connection (SQLite may create the `-shm` file
+/// beside a WAL-mode database; the database and its WAL are not written). Returns
 /// the head of a sound journal, or the first problem. A journal held open by the app
 /// gives [`Problem::InUse`].
 pub fn verify_file(path: &Path) -> Result<ChainHead, Problem> {
@@ -379,7 +383,7 @@ pub fn verify_file(path: &Path) -> Result<ChainHead, Problem> {
         FileKind::Empty | FileKind::Foreign => Err(Problem::NotAJournal),
         FileKind::Newer { version } => Err(Problem::NewerSchema { found: version, supported: schema::SCHEMA_VERSION }),
         FileKind::Journal { .. } => {
-            let verified = chain::verify(&conn);
+            let verified = chain::verify(&conn, chain::Check::Full);
             match verified.problem {
                 Some(problem) => Err(problem),
                 None => Ok(verified.head),

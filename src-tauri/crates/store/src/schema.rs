@@ -92,10 +92,8 @@ pub(crate) fn classify(conn: &Connection) -> rusqlite::Result<FileKind> {
     })
 }
 
-/// The objects the journal relies on are there, as tables and triggers; the triggers'
-/// absence means someone removed them to edit the journal.
-pub(crate) fn check_objects(conn: &Connection) -> Result<(), Problem> {
-    let count = |kind: &str, names: &[&str]| -> rusqlite::Result<usize> {
+fn count_objects(conn: &Connection, kind: &str, names: &[&str]) -> Result<usize, Problem> {
+    let run = || -> rusqlite::Result<usize> {
         let mut statement = conn.prepare("SELECT count(*) FROM sqlite_schema WHERE type = ?1 AND name = ?2")?;
         let mut found = 0;
         for name in names {
@@ -104,16 +102,26 @@ pub(crate) fn check_objects(conn: &Connection) -> Result<(), Problem> {
         }
         Ok(found)
     };
+    run().map_err(|error| problem_from_sqlite(&error))
+}
+
+/// The journal's tables are there.
+pub(crate) fn check_tables(conn: &Connection) -> Result<(), Problem> {
     let tables = ["journal", "projection", "settings"];
-    match (count("table", &tables), count("trigger", &TRIGGERS)) {
-        (Ok(t), Ok(g)) if t == tables.len() && g == TRIGGERS.len() => Ok(()),
-        (Ok(t), Ok(_)) if t != tables.len() => {
-            Err(Problem::Damaged { detail: "a table of the journal is missing".to_owned() })
-        }
-        (Ok(_), Ok(_)) => {
-            Err(Problem::Damaged { detail: "the triggers that keep the journal append-only are missing".to_owned() })
-        }
-        (Err(error), _) | (_, Err(error)) => Err(problem_from_sqlite(&error)),
+    if count_objects(conn, "table", &tables)? == tables.len() {
+        Ok(())
+    } else {
+        Err(Problem::Damaged { detail: "a table of the journal is missing".to_owned() })
+    }
+}
+
+/// The append-only triggers are there: their absence means someone removed them to
+/// edit the journal. Checked after the chain, so that an edit is reported as such.
+pub(crate) fn check_triggers(conn: &Connection) -> Result<(), Problem> {
+    if count_objects(conn, "trigger", &TRIGGERS)? == TRIGGERS.len() {
+        Ok(())
+    } else {
+        Err(Problem::Damaged { detail: "the triggers that keep the journal append-only are missing".to_owned() })
     }
 }
 

@@ -230,17 +230,6 @@ fn a_corrupted_journal_opens_read_only_and_is_left_as_found() {
         )
         .unwrap();
     }
-    let journal = Journal::open(&dir.db()).unwrap();
-    // The triggers are checked before the chain: missing ones alone make it read-only.
-    assert!(matches!(journal.health(), Health::ReadOnly(Problem::Damaged { .. })), "{:?}", journal.health());
-    drop(journal);
-    {
-        let conn = raw(&dir.db());
-        conn.execute_batch(
-            "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal BEGIN SELECT RAISE(ABORT, 'no'); END;",
-        )
-        .unwrap();
-    }
     let before_open = file_bytes(&dir.db());
     assert!(before_open[1].is_some(), "the tampering sits in the WAL");
     let mut journal = Journal::open(&dir.db()).unwrap();
@@ -264,6 +253,22 @@ fn a_corrupted_journal_opens_read_only_and_is_left_as_found() {
     drop(journal);
     assert_eq!(file_bytes(&dir.db()), before_open, "opening read-only must not touch the file");
     assert_eq!(verify_file(&dir.db()), Err(Problem::ChainBroken { seq: 3 }));
+}
+
+#[test]
+fn a_journal_without_its_triggers_is_read_only_even_if_the_chain_verifies() {
+    let dir = TempDir::new();
+    let mut journal = Journal::open(&dir.db()).unwrap();
+    journal.execute(&load(), morning()).unwrap();
+    drop(journal);
+    raw(&dir.db()).execute_batch("DROP TRIGGER journal_no_delete").unwrap();
+    let journal = Journal::open(&dir.db()).unwrap();
+    assert!(
+        matches!(journal.health(), Health::ReadOnly(Problem::Damaged { detail }) if detail.contains("triggers")),
+        "{:?}",
+        journal.health()
+    );
+    assert_eq!(journal.head().count, 1);
 }
 
 #[test]
