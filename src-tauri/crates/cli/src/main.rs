@@ -1,1 +1,160 @@
-fn main() {}
+//! The `uchastok` command line.
+//!
+//! Owns: the command-line surface (`uchastok election check FILE`, and with the
+//! `journal` feature `uchastok journal verify DB`), the choice of the output language
+//! (`--lang`, else `UCHASTOK_LANG`, else Kyrgyz), and exit codes: 0 when all is well,
+//! 1 when the input has problems or cannot be read, 2 for a wrong command line.
+//!
+//! Never: judges anything itself. Validation is `domain`'s, journal verification is
+//! `store`'s, every word printed comes from `locales/*/cli.ftl` (and the domain's own
+//! messages) through `i18n`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use domain::MessageArg;
+use i18n::{Language, Localizer};
+
+mod election_cmd;
+#[cfg(feature = "journal")]
+mod journal_cmd;
+
+/// Шайлоо участогу үчүн куралдар / Инструменты избирательного участка.
+#[derive(Debug, Parser)]
+#[command(name = "uchastok", version)]
+struct Cli {
+    /// Output language, ky or ru [default: $UCHASTOK_LANG, else ky]
+    #[arg(long, global = true, value_name = "ky|ru", value_parser = clap::value_parser!(LanguageArg))]
+    lang: Option<LanguageArg>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Шайлоонун аныктамасы / Определение выборов
+    #[command(subcommand)]
+    Election(ElectionCommand),
+    /// Журнал / Журнал
+    #[cfg(feature = "journal")]
+    #[command(subcommand)]
+    Journal(JournalCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ElectionCommand {
+    /// Файлды текшерүү / Проверить файл (TOML, docs/election-definition.md)
+    Check {
+        /// The election definition file (.toml)
+        file: PathBuf,
+    },
+}
+
+#[cfg(feature = "journal")]
+#[derive(Debug, Subcommand)]
+enum JournalCommand {
+    /// Журналдын чынжырын текшерүү / Проверить цепочку журнала
+    Verify {
+        /// The station database (.db)
+        db: PathBuf,
+    },
+}
+
+/// `--lang`, parsed through [`Language`]'s `FromStr`.
+#[derive(Debug, Clone, Copy)]
+struct LanguageArg(Language);
+
+impl std::str::FromStr for LanguageArg {
+    type Err = i18n::UnknownLanguage;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(LanguageArg)
+    }
+}
+
+impl clap::builder::ValueParserFactory for LanguageArg {
+    type Parser = clap::builder::ValueParser;
+    fn value_parser() -> Self::Parser {
+        clap::builder::ValueParser::new(|text: &str| text.parse::<LanguageArg>())
+    }
+}
+
+/// The output language: the flag wins, then `UCHASTOK_LANG`, then Kyrgyz. A value of
+/// `UCHASTOK_LANG` that is no language is returned too, to be warned about.
+fn choose_language(flag: Option<Language>, env: Option<&str>) -> (Language, Option<String>) {
+    if let Some(language) = flag {
+        return (language, None);
+    }
+    match env.map(str::trim).filter(|value| !value.is_empty()) {
+        None => (Language::default(), None),
+        Some(value) => match value.parse() {
+            Ok(language) => (language, None),
+            Err(_) => (Language::default(), Some(value.to_owned())),
+        },
+    }
+}
+
+/// Message arguments from pairs.
+pub(crate) fn args<const N: usize>(pairs: [(&str, MessageArg); N]) -> BTreeMap<String, MessageArg> {
+    pairs.into_iter().map(|(name, value)| (name.to_owned(), value)).collect()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let env = std::env::var("UCHASTOK_LANG").ok();
+    let (language, bad_env) = choose_language(cli.lang.map(|arg| arg.0), env.as_deref());
+    let localizer = Localizer::new(language);
+    if let Some(value) = bad_env {
+        eprintln!("{}", localizer.message("cli-warning-bad-env-language", &args([("value", value.into())])));
+    }
+
+    let mut stdout = std::io::stdout().lock();
+    let outcome = match &cli.command {
+        Command::Election(ElectionCommand::Check { file }) => election_cmd::check(file, &localizer, &mut stdout),
+        #[cfg(feature = "journal")]
+        Command::Journal(JournalCommand::Verify { db }) => journal_cmd::verify(db, &localizer, &mut stdout),
+    };
+    let _ = stdout.flush();
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(error) => {
+            // The message is already translated; the chain below it is detail for it.
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flag_wins_over_the_environment() {
+        assert_eq!(choose_language(Some(Language::Ru), Some("ky")), (Language::Ru, None));
+        assert_eq!(choose_language(Some(Language::Ky), Some("xx")), (Language::Ky, None));
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_default() {
+        assert_eq!(choose_language(None, Some("ru")), (Language::Ru, None));
+        assert_eq!(choose_language(None, Some("ru_RU.UTF-8")), (Language::Ru, None));
+        assert_eq!(choose_language(None, None), (Language::Ky, None));
+        assert_eq!(choose_language(None, Some("  ")), (Language::Ky, None));
+    }
+
+    #[test]
+    fn a_bad_environment_value_falls_back_to_kyrgyz_with_a_warning() {
+        assert_eq!(choose_language(None, Some("en")), (Language::Ky, Some("en".to_owned())));
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

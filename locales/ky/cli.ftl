@@ -1,0 +1,34 @@
+# The `uchastok` command line (src-tauri/crates/cli).
+
+cli-check-valid = { $file }: шайлоонун аныктамасы туура.
+cli-check-invalid = { $file }: шайлоонун аныктамасында { $count } ката табылды:
+cli-summary-election = Шайлоо: { $name } ({ $id })
+cli-summary-kind =
+    Шайлоонун түрү: { $kind ->
+        [jogorku-kenesh-districts] Жогорку Кеңештин депутаттарын шайлоо, көп мандаттуу округдар боюнча
+        [jogorku-kenesh-party-lists] Жогорку Кеңештин депутаттарын шайлоо, партиялык тизмелер боюнча
+        [local-council] Жергиликтүү кеңештин депутаттарын шайлоо
+        [presidential] Кыргыз Республикасынын Президентин шайлоо
+        [referendum] Референдум
+       *[other] { $kind }
+    }
+cli-summary-training = Бул окуу шайлоосу, чыныгы шайлоо эмес.
+cli-summary-voting-day = Добуш берүү күнү: { $date }
+cli-summary-timezone = Убакыт алкагы: { $timezone }
+cli-summary-registration = Округдун коомчулугуна кирүү үчүн каттоо мөөнөтү: добуш берүү күнүнө чейин жок дегенде { $days } күн
+cli-summary-station =
+    Участок № { $number }, { $kind ->
+        [regular] кадимки участок
+        [remote-voting] аралыктан добуш берүү участогу
+        [abroad] чет өлкөдөгү участок
+       *[other] { $kind }
+    }; округ: { $district }
+cli-summary-address = Дареги: { $address }
+cli-summary-contests = Бюллетендер (округдар): { $count }
+cli-summary-contest = { $designation }: { $name }, бюллетенде { $options } вариант
+cli-summary-commission = Комиссия: { $count } мүчө; төрага: { $chair }, катчы: { $secretary }
+cli-error-read-file = «{ $file }» файлын окуу мүмкүн болгон жок: { $detail }
+cli-error-not-utf8 = «{ $file }» файлы UTF-8 коддоосунда эмес; аны UTF-8 менен кайра сактаңыз.
+cli-warning-bad-env-language = UCHASTOK_LANG өзгөрмөсүндөгү «{ $value }» тили белгисиз (ky же ru болушу керек); кыргызча колдонулат.
+cli-journal-valid = { $file }: журнал бүтүн, { $count } жазуу; акыркы жазуунун хэши: { $hash }
+cli-journal-invalid = { $file }: журнал текшерүүдөн өткөн жок: { $problem }
