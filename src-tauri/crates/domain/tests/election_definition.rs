@@ -547,3 +547,43 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------------------- the documentation
+
+fn documentation() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../docs/election-definition.md");
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+#[test]
+fn the_documented_example_is_valid() {
+    let docs = documentation();
+    let start = docs.find("```toml\n").map(|at| at + "```toml\n".len()).unwrap_or_else(|| panic!("no example"));
+    let length = docs[start..].find("```").unwrap_or_else(|| panic!("unterminated example"));
+    let definition = parse_definition(&docs[start..start + length]).unwrap_or_else(|problems| panic!("{problems:#?}"));
+    assert_eq!(definition.kind, ElectionKind::Presidential);
+    assert_eq!(definition.station.kind, StationKind::Abroad);
+    assert_eq!(NaiveDate::from_ymd_opt(2027, 1, 17), Some(definition.voting_day));
+}
+
+#[test]
+fn every_rule_of_the_validator_is_documented() {
+    let source = include_str!("../src/election.rs");
+    let docs = documentation();
+    let ids: std::collections::BTreeSet<&str> = source
+        .split('"')
+        .filter(|piece| piece.starts_with("election-error-") && !piece.contains(char::is_whitespace))
+        .collect();
+    assert!(ids.len() >= 15, "found only {ids:?}");
+    let undocumented: Vec<&&str> = ids.iter().filter(|id| !docs.contains(&format!("`{id}`"))).collect();
+    assert!(undocumented.is_empty(), "not in docs/election-definition.md: {undocumented:?}");
+    for (name, _) in ElectionKind::ALL {
+        assert!(docs.contains(&format!("`{name}`")), "kind {name} undocumented");
+    }
+    for name in StationKind::ALL.map(|(name, _)| name).into_iter()
+        .chain(OptionKind::ALL.map(|(name, _)| name))
+        .chain(Role::ALL.map(|(name, _)| name))
+    {
+        assert!(docs.contains(&format!("`{name}`")), "value {name} undocumented");
+    }
+}
