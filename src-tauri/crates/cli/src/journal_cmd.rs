@@ -1,10 +1,7 @@
 //! `uchastok journal verify DB`: walks a station database's hash-chained journal through
 //! `store::verify_file` and says, in the chosen language, whether the chain holds.
-//!
-//! Compiled only with the `journal` feature, until the store crate provides
-//! `pub fn verify_file(path: &Path) -> Result<ChainHead, Problem>` with
-//! `ChainHead { count: u64, hash: [u8; 32] }` and `Problem::message_id()`,
-//! `Problem::args()`.
+//! What a problem means is the store's to say (`Problem::message_id`, `args`, worded in
+//! `locales/*/journal.ftl`); this module only prints it.
 
 use std::fmt::Write as _;
 use std::io::Write;

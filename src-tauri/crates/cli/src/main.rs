@@ -1,7 +1,7 @@
 //! The `uchastok` command line.
 //!
-//! Owns: the command-line surface (`uchastok election check FILE`, and with the
-//! `journal` feature `uchastok journal verify DB`), the choice of the output language
+//! Owns: the command-line surface (`uchastok election check FILE`,
+//! `uchastok journal verify DB`), the choice of the output language
 //! (`--lang`, else `UCHASTOK_LANG`, else Kyrgyz), and exit codes: 0 when all is well,
 //! 1 when the input has problems or cannot be read, 2 for a wrong command line.
 //!
@@ -19,7 +19,6 @@ use domain::MessageArg;
 use i18n::{Language, Localizer};
 
 mod election_cmd;
-#[cfg(feature = "journal")]
 mod journal_cmd;
 
 /// Шайлоо участогу үчүн куралдар / Инструменты избирательного участка.
@@ -40,8 +39,7 @@ enum Command {
     #[command(subcommand)]
     Election(ElectionCommand),
     /// Журнал / Журнал
-    #[cfg(feature = "journal")]
-    #[command(subcommand)]
+        #[command(subcommand)]
     Journal(JournalCommand),
 }
 
@@ -54,7 +52,6 @@ enum ElectionCommand {
     },
 }
 
-#[cfg(feature = "journal")]
 #[derive(Debug, Subcommand)]
 enum JournalCommand {
     /// Журналдын чынжырын текшерүү / Проверить цепочку журнала
@@ -114,8 +111,7 @@ fn main() -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let outcome = match &cli.command {
         Command::Election(ElectionCommand::Check { file }) => election_cmd::check(file, &localizer, &mut stdout),
-        #[cfg(feature = "journal")]
-        Command::Journal(JournalCommand::Verify { db }) => journal_cmd::verify(db, &localizer, &mut stdout),
+                Command::Journal(JournalCommand::Verify { db }) => journal_cmd::verify(db, &localizer, &mut stdout),
     };
     let _ = stdout.flush();
     match outcome {
