@@ -118,15 +118,15 @@ impl Journal {
         if !mode.eq_ignore_ascii_case("exclusive") {
             return Err(StoreError::Unsupported(format!("locking_mode={mode}")));
         }
-        conn.pragma_update(None, "trusted_schema", false)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
 
         let read_only = |conn, problem, verified: Option<chain::Verified>| {
             let (head, state) = verified.map(|v| (v.head, v.state)).unwrap_or_default();
             Ok(Journal::read_only(path, conn, problem, head, state))
         };
-        let kind = match schema::classify(&conn) {
+        // From here on an error from SQLite may come from the file's content: it makes
+        // the journal read-only rather than failing the opening.
+        let kind = match conn.pragma_update(None, "trusted_schema", false).and_then(|()| schema::classify(&conn)) {
             Ok(kind) => kind,
             Err(error) if is_busy(&error) => return Err(StoreError::Locked),
             Err(error) => return read_only(conn, problem_from_sqlite(&error), None),
@@ -147,6 +147,7 @@ impl Journal {
                 }
             }
         };
+        conn.pragma_update(None, "synchronous", "FULL")?;
         let journal_mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
         if !journal_mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Unsupported(format!("journal_mode={journal_mode}")));
