@@ -53,7 +53,9 @@
 //!
 //! # Opening
 //!
-//! [`Journal::open`] creates an empty file, or checks an existing one: the header
+//! [`Journal::open`] creates a journal in a missing or empty file (0 bytes, or a database
+//! without any table: SQLite cannot tell a file cut to nothing from a new one, the paper
+//! fingerprints can), or checks an existing one: the header
 //! (`PRAGMA application_id` = `UCHJ`, `PRAGMA user_version` = schema version), `PRAGMA
 //! quick_check`, the tables, the whole chain, the projection, the append-only triggers
 //! (the first problem found is the one reported, so an edit made after dropping the
