@@ -62,8 +62,11 @@ fn r1_7_remote_station_has_no_out_of_premises_voting() {
     assert!(remote.timeline.iter().all(|s| s.step != StepId::OutOfPremisesVoting));
     assert_eq!(remote.timeline.len(), 15);
 
-    let other = Harness::new(bishkek(28, 9, 0));
-    let regular = other.open(Demo::CityCouncil).overview();
+    // Opened on voting day, then the clock goes back to the day before.
+    let other = Harness::new(bishkek(29, 6, 0));
+    let station = other.open(Demo::CityCouncil);
+    other.clock.set(bishkek(28, 9, 0));
+    let regular = station.overview();
     let out_of_premises = regular.timeline.iter().find(|s| s.step == StepId::OutOfPremisesVoting).expect("s21");
     assert_eq!((out_of_premises.start_day, out_of_premises.starts.as_str()), (-1, "08:00"));
     assert_eq!(out_of_premises.state, StepState::Now, "§22: the day before, 08:00–20:00");

@@ -11,7 +11,7 @@ use ts_rs::TS;
 #[error("{code}: {message} {args:?}")]
 pub struct ApiError {
     pub code: String,
-    /// Fluent message id in `locales/*/`.
+    /// Fluent message id, from the files in `locales/ky` and `locales/ru`.
     pub message: String,
     pub args: BTreeMap<String, MessageArg>,
 }

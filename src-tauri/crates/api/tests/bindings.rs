@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
 fn declaration<T: TS>(config: &Config) -> String {
-    let docs = T::docs().map(|docs| format!("{docs}\n")).unwrap_or_default();
+    let docs = T::docs().map(|docs| format!("{}\n", docs.trim_end())).unwrap_or_default();
     format!("{docs}export {}\n", T::decl(config))
 }
 

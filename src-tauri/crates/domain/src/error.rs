@@ -41,7 +41,7 @@ impl From<usize> for MessageArg {
 pub struct DomainError {
     /// Stable machine code, e.g. `step.already-done`.
     pub code: &'static str,
-    /// Fluent message id in `locales/*/`.
+    /// Fluent message id, from the files in `locales/ky` and `locales/ru`.
     pub message_id: &'static str,
     pub args: BTreeMap<String, MessageArg>,
 }
