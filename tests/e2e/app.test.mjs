@@ -43,11 +43,19 @@ async function openApp() {
   });
 }
 
+/** Waits for the embedded font, so screenshots show the letters, and says if it loaded. */
+async function fontLoaded(browser) {
+  return browser.executeAsync((done) =>
+    document.fonts.ready.then(() => done(document.fonts.check('16px "Noto Sans"', "ңөү"))),
+  );
+}
+
 async function stepNames(browser) {
   const timeline = await browser.$('[data-testid="timeline"]');
   await timeline.waitForExist({ timeout: 20000 });
-  const names = await browser.$$(".step-name");
-  return Promise.all(names.map((name) => name.getText()));
+  return browser.execute(() =>
+    Array.from(document.querySelectorAll(".step-name")).map((name) => name.textContent.trim()),
+  );
 }
 
 before(async () => {
@@ -87,6 +95,7 @@ test("the demo day in both languages, a step recorded, the monitor, and a restar
     const statusBar = await browser.$('[data-testid="status-bar"]').getText();
     assert.match(statusBar, /УШК №/);
     assert.match(statusBar, /07:3\d/);
+    assert.ok(await fontLoaded(browser), "the embedded Noto Sans (ң ө ү) did not load");
     await browser.saveScreenshot(join(artifacts, "main-ky.png"));
 
     await browser.$('[data-testid="lang-ru"]').click();
@@ -98,6 +107,7 @@ test("the demo day in both languages, a step recorded, the monitor, and a restar
     assert.equal(russian.length, 15);
     assert.ok(russian.includes("Вскрытие сейфа"));
     assert.notDeepEqual(russian, kyrgyz);
+    await fontLoaded(browser);
     await browser.saveScreenshot(join(artifacts, "main-ru.png"));
 
     await lot.$("button").click();
@@ -121,6 +131,7 @@ test("the demo day in both languages, a step recorded, the monitor, and a restar
       timeoutMsg: "the monitor does not show the station in Russian",
     });
     assert.equal(await browser.$('[data-testid="monitor-identified"]').getText(), "0");
+    await fontLoaded(browser);
     await browser.saveScreenshot(join(artifacts, "monitor-ru.png"));
     await browser.switchToWindow(main);
   } finally {
@@ -134,6 +145,7 @@ test("the demo day in both languages, a step recorded, the monitor, and a restar
     assert.ok(names.includes("Жеребьёвка"), "the chosen language was not remembered");
     const lot = await again.$('[data-step="lot-drawing"]');
     assert.equal(await lot.getAttribute("data-state"), "done", "the journal lost the recorded step");
+    await fontLoaded(again);
     await again.saveScreenshot(join(artifacts, "restart-ru.png"));
   } finally {
     await again.deleteSession();
