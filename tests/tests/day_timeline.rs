@@ -158,3 +158,31 @@ fn every_simulated_device_shows_in_the_overview() {
         assert!(overview.devices.iter().any(|d| d.kind == kind && d.simulated), "{kind:?} missing");
     }
 }
+
+#[test]
+fn an_edited_journal_opens_read_only_says_why_and_records_nothing() {
+    let harness = Harness::new(bishkek(29, 7, 20));
+    {
+        let station = harness.open(Demo::RemoteVoting);
+        station.complete_step(StepId::LotDrawing).expect("recorded");
+    }
+    let db = harness.dir.path().join("uchastok.db");
+    let connection = rusqlite::Connection::open(&db).expect("open raw");
+    connection
+        .execute_batch(
+            "DROP TRIGGER IF EXISTS journal_no_update;
+             UPDATE journal SET payload = replace(payload, 'lot-drawing', 'opening-safe') WHERE seq = 2;",
+        )
+        .expect("tamper");
+    drop(connection);
+
+    let station = harness.open(Demo::RemoteVoting);
+    let overview = station.overview();
+    assert!(overview.journal.read_only);
+    let problem = overview.journal.problem.expect("a reason");
+    assert_eq!(problem.message, "journal-problem-chain-broken");
+    assert_eq!(problem.args.get("seq"), Some(&domain::MessageArg::Number(2)));
+    let refusal = station.complete_step(StepId::OpeningSafe).expect_err("read-only");
+    assert_eq!(refusal.message, "journal-error-read-only");
+    assert!(station.set_language(Language::Ru).is_err(), "nothing is written to a damaged file");
+}
