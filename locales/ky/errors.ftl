@@ -148,3 +148,100 @@ error-step-out-of-order =
         [delivery] Жогорку комиссияга тапшыруу
        *[other] { $missing }
     }» кадамы аткарылышы керек.
+
+## The opening meeting (domain::rules): attendance, lots, safe, sealing, ballots, polls.
+
+error-step-has-procedure = Бул кадам өзүнүн жол-жобосу аркылуу аткарылат: аны ачып, көрсөтмөлөрдү аткарыңыз.
+
+error-act-not-here = Бул аракет өзүнчө жасалат.
+
+error-attendance-member-required = Комиссиянын мүчөсүн тизмеден тандаңыз.
+
+error-attendance-unknown-member = «{ $member }» комиссиянын курамында жок.
+
+error-attendance-already-present = { $name } бөлмөдө катталган.
+
+error-attendance-international-observer-citizen = Кыргыз Республикасынын жараны эл аралык байкоочу боло албайт: аны жергиликтүү байкоочу катары каттаңыз.
+
+error-attendance-accreditation-required = Эл аралык байкоочунун аккредитация күбөлүгүнүн номерин жазыңыз.
+
+error-attendance-name-required = Аты-жөнүн жазыңыз.
+
+error-attendance-not-present = Катталган адамдардын арасында № { $person } бөлмөдө жок.
+
+error-lot-wrong-day = Жайдан тышкары добуш берүү боюнча чүчүкулак добуш берүүгө 2 күн калганда, { $date } өткөрүлөт (§24).
+
+error-lot-already-drawn = Бул чүчүкулак өткөрүлгөн; аны кайталоого болбойт.
+
+error-lot-already-committed = Чүчүкулактын милдеттенмеси көрсөтүлгөн: эми салымдарды кошуп, чүчүкулакты өткөрүңүз.
+
+error-lot-not-committed = Адегенде милдеттенмени (хэшти) көрсөтүңүз, андан кийин салымдарды чогултуңуз.
+
+error-lot-too-few-members = Чүчүкулак үчүн төрага менен катчыдан башка { $needed } мүчө керек, бөлмөдө { $present }: дагы { $missing } мүчө жетишпейт.
+
+error-lot-count-too-small = Жайдан тышкары добуш берүүгө кеминде { $minimum } мүчө чүчүкулак менен тандалат (§24).
+
+error-lot-commitment-format = Милдеттенме SHA-256 хэши болушу керек (64 он алтылык белги).
+
+error-lot-secret-mismatch = Ачылган сыр көрсөтүлгөн милдеттенмеге дал келбейт: чүчүкулак токтотулду.
+
+error-lot-no-contribution = Катышкандардын кеминде бир салымын кошуңуз (мисалы, байкоочу айткан сан).
+
+error-lot-empty-contribution = Ар бир салымда ким айтканы жана эмне айтканы болушу керек.
+
+error-lot-no-randomness = Кокус санды алуу мүмкүн болгон жок.
+
+error-safe-already-opened = Сейф ачылган.
+
+error-safe-explanation-required = Кагаз тизмеде { $paper }, электрондук тизмеде { $electronic } шайлоочу: айырмачылыктын себебин жазыңыз.
+
+error-sealing-box-id-required = Үкөктүн аталышын же номерин жазыңыз.
+
+error-sealing-duplicate-box = «{ $box }» үкөгү мурун пломбаланган.
+
+error-sealing-seal-required = Кеминде бир пломбанын номерин жазыңыз.
+
+error-sealing-duplicate-seal = { $seal } номерлүү пломба мурун колдонулган.
+
+error-sealing-finished = Пломбалоо аяктаган; жаңы стационардык үкөк кошууга болбойт.
+
+error-sealing-nothing-sealed = Кеминде бир үкөк же АЭУ пломбалангандан кийин гана аяктатууга болот.
+
+error-sealing-too-many-portable = Көчмө үкөктөр { $max } ашпашы керек (§23).
+
+error-sealing-portable-outside-hours = Көчмө үкөктөр добуш берүүгө бир күн калганда, жайдан тышкары добуш берүүнүн алдында пломбаланат (§22, §25).
+
+error-sealing-portable-needs-lot = Адегенде жайдан тышкары добуш берүүнү өткөрө турган мүчөлөрдү чүчүкулак менен аныктаңыз (§24).
+
+error-sealing-aeu-at-regular = Бул участокто АЭУ жок.
+
+error-ballots-remote-prints-on-demand = Аралыктан добуш берүү участогу бюллетендерди талап боюнча басып чыгарат: бюллетендердин ордуна кагаздын запасын жана принтердин эсептегичин жазыңыз.
+
+error-ballots-regular-has-stock = Бул участок бюллетендерди жогорку комиссиядан алат: алынган бюллетендердин санын жазыңыз.
+
+error-ballots-already-received = Алынган бюллетендер жазылган.
+
+error-ballots-not-received = Адегенде алынган бюллетендерди жазыңыз жана кайра санаңыз (§35).
+
+error-ballots-explanation-required = Жарыяланды { $announced }, кайра саналды { $recounted }: айырмачылыктын себебин жазыңыз.
+
+error-ballots-out-of-premises-exceeds = Жайдан тышкары добуш берүүгө берилген бюллетендер алынгандардан көп болушу мүмкүн эмес.
+
+error-ballots-unknown-member = «{ $member }» комиссиянын курамында жок.
+
+error-ballots-batch-size = Мүчөгө бир жолу { $max } бюллетенден ашык берилбейт (§36).
+
+error-ballots-not-enough = Төрагада { $available } бюллетень гана калды.
+
+error-ballots-none-issued = Мүчөлөргө бир да бюллетень берилген жок.
+
+error-ballots-already-finished = Бюллетендерди берүү аяктаган.
+
+error-ballots-paper-already-recorded = Кагаздын запасы жазылган.
+
+error-polls-too-early = Добуш берүү саат { $time } башталат (§31).
+
+error-polls-after-close = Добуш берүү убактысы бүттү.
+
+error-polls-already-open = Добуш берүү башталган.
+

@@ -148,3 +148,108 @@ error-step-out-of-order =
         [delivery] Передача в вышестоящую комиссию
        *[other] { $missing }
     }».
+
+## The opening meeting (domain::rules): attendance, lots, safe, sealing, ballots, polls.
+
+error-step-has-procedure = Этот этап выполняется через свою процедуру: откройте её и следуйте указаниям.
+
+error-act-not-here = Это действие выполняется отдельно.
+
+error-attendance-member-required = Выберите члена комиссии из списка.
+
+error-attendance-unknown-member = «{ $member }» нет в составе комиссии.
+
+error-attendance-already-present = { $name } уже отмечен(а) как присутствующий(ая).
+
+error-attendance-international-observer-citizen = Гражданин Кыргызской Республики не может быть международным наблюдателем: зарегистрируйте его как наблюдателя.
+
+error-attendance-accreditation-required = Укажите номер удостоверения об аккредитации международного наблюдателя.
+
+error-attendance-name-required = Укажите фамилию и имя.
+
+error-attendance-not-present = Человека № { $person } нет среди присутствующих.
+
+error-lot-wrong-day = Жеребьёвка по голосованию вне помещения проводится за 2 дня до голосования, { $date } (§24).
+
+error-lot-already-drawn = Эта жеребьёвка уже проведена; повторить её нельзя.
+
+error-lot-already-committed = Обязательство жеребьёвки уже показано: добавьте вклады и проведите жеребьёвку.
+
+error-lot-not-committed = Сначала покажите обязательство (хэш), затем соберите вклады присутствующих.
+
+error-lot-too-few-members = Для жеребьёвки нужно { $needed } членов комиссии, кроме председателя и секретаря; присутствует { $present }, не хватает { $missing ->
+        [one] { $missing } члена
+        [few] { $missing } членов
+       *[many] { $missing } членов
+    }.
+
+error-lot-count-too-small = Для голосования вне помещения жребием выбираются не менее { $minimum } членов комиссии (§24).
+
+error-lot-commitment-format = Обязательство должно быть хэшем SHA-256 (64 шестнадцатеричных знака).
+
+error-lot-secret-mismatch = Раскрытый секрет не совпадает с показанным обязательством: жеребьёвка остановлена.
+
+error-lot-no-contribution = Добавьте хотя бы один вклад присутствующих (например, число, названное наблюдателем).
+
+error-lot-empty-contribution = В каждом вкладе должны быть указаны, кто его сделал и какое значение названо.
+
+error-lot-no-randomness = Не удалось получить случайное число.
+
+error-safe-already-opened = Сейф уже вскрыт.
+
+error-safe-explanation-required = В бумажном списке { $paper }, в электронном { $electronic }: укажите причину расхождения.
+
+error-sealing-box-id-required = Укажите название или номер ящика.
+
+error-sealing-duplicate-box = Ящик «{ $box }» уже опечатан.
+
+error-sealing-seal-required = Укажите номер хотя бы одной пломбы.
+
+error-sealing-duplicate-seal = Пломба № { $seal } уже использована.
+
+error-sealing-finished = Опечатывание завершено; добавить стационарный ящик нельзя.
+
+error-sealing-nothing-sealed = Завершить можно только после опечатывания хотя бы одного ящика или АСУ.
+
+error-sealing-too-many-portable = Переносных ящиков может быть не больше { $max } (§23).
+
+error-sealing-portable-outside-hours = Переносные ящики опечатываются накануне дня голосования, перед голосованием вне помещения (§22, §25).
+
+error-sealing-portable-needs-lot = Сначала жребием определите членов комиссии для голосования вне помещения (§24).
+
+error-sealing-aeu-at-regular = На этом участке нет АСУ.
+
+error-ballots-remote-prints-on-demand = Участок дистанционного голосования печатает бюллетени по требованию: вместо бюллетеней запишите запас бумаги и показание счётчика принтера.
+
+error-ballots-regular-has-stock = Этот участок получает бюллетени от вышестоящей комиссии: запишите число полученных бюллетеней.
+
+error-ballots-already-received = Полученные бюллетени уже записаны.
+
+error-ballots-not-received = Сначала запишите и пересчитайте полученные бюллетени (§35).
+
+error-ballots-explanation-required = Объявлено { $announced }, при пересчёте { $recounted }: укажите причину расхождения.
+
+error-ballots-out-of-premises-exceeds = Бюллетеней для голосования вне помещения не может быть больше полученных.
+
+error-ballots-unknown-member = «{ $member }» нет в составе комиссии.
+
+error-ballots-batch-size = Члену комиссии выдаётся не более { $max } бюллетеней за раз (§36).
+
+error-ballots-not-enough = У председателя осталось только { $available } { $available ->
+        [one] бюллетень
+        [few] бюллетеня
+       *[many] бюллетеней
+    }.
+
+error-ballots-none-issued = Членам комиссии не выдано ни одного бюллетеня.
+
+error-ballots-already-finished = Выдача бюллетеней уже завершена.
+
+error-ballots-paper-already-recorded = Запас бумаги уже записан.
+
+error-polls-too-early = Голосование начинается в { $time } (§31).
+
+error-polls-after-close = Время голосования истекло.
+
+error-polls-already-open = Голосование уже открыто.
+

@@ -13,7 +13,8 @@ mod windows;
 
 use api::view::{MonitorView, Overview};
 use api::{ApiError, Language, Station};
-use domain::StepId;
+use domain::lot::{Contribution, LotPurpose, LotRecord};
+use domain::{Command, StepId};
 use tauri::{AppHandle, State};
 
 #[tauri::command]
@@ -29,6 +30,26 @@ fn monitor(station: State<'_, Station>) -> MonitorView {
 #[tauri::command]
 fn complete_step(station: State<'_, Station>, step: StepId) -> Result<Overview, ApiError> {
     station.complete_step(step)
+}
+
+#[tauri::command]
+fn act(station: State<'_, Station>, command: Command) -> Result<Overview, ApiError> {
+    station.act(command)
+}
+
+#[tauri::command]
+fn commit_lot(station: State<'_, Station>, purpose: LotPurpose, count: u32) -> Result<Overview, ApiError> {
+    station.commit_lot(purpose, count)
+}
+
+#[tauri::command]
+fn draw_lot(station: State<'_, Station>, purpose: LotPurpose, contributions: Vec<Contribution>) -> Result<Overview, ApiError> {
+    station.draw_lot(purpose, contributions)
+}
+
+#[tauri::command]
+fn lot_record(station: State<'_, Station>, purpose: LotPurpose) -> Option<LotRecord> {
+    station.lot_record(purpose)
 }
 
 #[tauri::command]
@@ -49,7 +70,17 @@ fn main() -> anyhow::Result<()> {
         .manage(station)
         .menu(move |app| windows::menu(app, language))
         .on_menu_event(windows::on_menu_event)
-        .invoke_handler(tauri::generate_handler![overview, monitor, complete_step, set_language, open_monitor])
+        .invoke_handler(tauri::generate_handler![
+            overview,
+            monitor,
+            complete_step,
+            act,
+            commit_lot,
+            draw_lot,
+            lot_record,
+            set_language,
+            open_monitor
+        ])
         .run(tauri::generate_context!())?;
     Ok(())
 }

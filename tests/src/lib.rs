@@ -1,1 +1,76 @@
-//! Shared helpers for the cross-crate tests.
+//! Shared helpers for the cross-crate tests: a station on a temporary database with
+//! simulated devices and a clock the test moves, and the commission's usual acts.
+
+use std::sync::Arc;
+
+use api::view::Overview;
+use api::{Demo, FixedClock, Station, StationConfig};
+use chrono::{DateTime, TimeZone, Utc};
+use domain::attendance::{Arrival, AttendeeCategory};
+use domain::{Command, StepId, StepState};
+use driver_api::Device;
+
+/// Station time in Bishkek (UTC+6), November 2026; the demos' voting day is the 29th
+/// when the station is first opened on that day.
+pub fn bishkek(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+    chrono::FixedOffset::east_opt(6 * 3600)
+        .and_then(|zone| zone.with_ymd_and_hms(2026, 11, day, hour, minute, 0).single())
+        .map(|local| local.to_utc())
+        .expect("valid time")
+}
+
+pub struct Harness {
+    pub dir: tempfile::TempDir,
+    pub clock: Arc<FixedClock>,
+}
+
+impl Harness {
+    pub fn new(start: DateTime<Utc>) -> Harness {
+        Harness { dir: tempfile::tempdir().expect("tempdir"), clock: Arc::new(FixedClock::at(start)) }
+    }
+
+    pub fn open(&self, demo: Demo) -> Station {
+        let devices: Vec<Arc<dyn Device>> = sim::station_set().into_iter().map(|d| d as Arc<dyn Device>).collect();
+        Station::open(StationConfig {
+            data_dir: self.dir.path().to_path_buf(),
+            clock: self.clock.clone(),
+            devices,
+            demo: Some(demo),
+        })
+        .expect("station opens")
+    }
+
+    pub fn at(&self, day: u32, hour: u32, minute: u32) {
+        self.clock.set(bishkek(day, hour, minute));
+    }
+}
+
+pub fn state_of(overview: &Overview, step: StepId) -> StepState {
+    overview.timeline.iter().find(|s| s.step == step).map(|s| s.state).expect("step on the timeline")
+}
+
+pub fn arrival(category: AttendeeCategory, name: &str) -> Arrival {
+    Arrival {
+        category,
+        name: name.to_owned(),
+        member_id: None,
+        organisation: None,
+        accreditation: None,
+        kyrgyz_citizen: false,
+    }
+}
+
+/// A commission member of the demos (`m1` chair, `m2` deputy, `m3` secretary, `m4`… members)
+/// comes in.
+pub fn member_arrives(member_id: &str) -> Command {
+    Command::RegisterArrival {
+        arrival: Arrival { member_id: Some(member_id.to_owned()), ..arrival(AttendeeCategory::Member, "") },
+    }
+}
+
+/// Everyone of the commission `m1`..=`m{count}` comes in.
+pub fn commission_arrives(station: &Station, count: usize) {
+    for i in 1..=count {
+        station.act(member_arrives(&format!("m{i}"))).expect("member registered");
+    }
+}

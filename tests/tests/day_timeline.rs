@@ -2,47 +2,10 @@
 //! clock the test moves: the timeline's states, the refusals of out-of-order acts, and
 //! what survives a restart.
 
-use std::sync::Arc;
-
-use api::view::Overview;
-use api::{Demo, FixedClock, Language, Station, StationConfig};
-use chrono::{DateTime, TimeZone, Utc};
+use api::Demo;
+use api::Language;
 use domain::{StepId, StepState};
-use driver_api::Device;
-
-/// Station time in Bishkek (UTC+6) on the demo's voting day, 29 November 2026.
-fn bishkek(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
-    chrono::FixedOffset::east_opt(6 * 3600)
-        .and_then(|zone| zone.with_ymd_and_hms(2026, 11, day, hour, minute, 0).single())
-        .map(|local| local.to_utc())
-        .expect("valid time")
-}
-
-struct Harness {
-    dir: tempfile::TempDir,
-    clock: Arc<FixedClock>,
-}
-
-impl Harness {
-    fn new(start: DateTime<Utc>) -> Harness {
-        Harness { dir: tempfile::tempdir().expect("tempdir"), clock: Arc::new(FixedClock::at(start)) }
-    }
-
-    fn open(&self, demo: Demo) -> Station {
-        let devices: Vec<Arc<dyn Device>> = sim::station_set().into_iter().map(|d| d as Arc<dyn Device>).collect();
-        Station::open(StationConfig {
-            data_dir: self.dir.path().to_path_buf(),
-            clock: self.clock.clone(),
-            devices,
-            demo: Some(demo),
-        })
-        .expect("station opens")
-    }
-}
-
-fn state_of(overview: &Overview, step: StepId) -> StepState {
-    overview.timeline.iter().find(|s| s.step == step).map(|s| s.state).expect("step on the timeline")
-}
+use uchastok_tests::{Harness, bishkek, member_arrives, state_of};
 
 #[test]
 fn demo_voting_day_is_the_station_today() {
@@ -87,24 +50,24 @@ fn s32_lot_drawing_is_due_from_seven_and_late_after_eight() {
 }
 
 #[test]
-fn s32_lot_drawing_recorded_before_seven_is_refused_and_nothing_recorded() {
+fn s32_lot_drawing_before_seven_is_refused_and_nothing_recorded() {
     let harness = Harness::new(bishkek(29, 6, 50));
     let station = harness.open(Demo::RemoteVoting);
     let before = station.overview().journal.events;
-    let refusal = station.complete_step(StepId::LotDrawing).expect_err("too early");
+    let refusal = station.commit_lot(domain::lot::LotPurpose::Roles, 0).expect_err("too early");
     assert_eq!(refusal.code, "step.too-early");
     assert_eq!(refusal.args.get("time"), Some(&domain::MessageArg::Text("07:00".into())));
     assert_eq!(station.overview().journal.events, before);
 }
 
 #[test]
-fn a_step_is_recorded_once_with_its_station_time() {
-    let harness = Harness::new(bishkek(29, 7, 12));
+fn s38_a_turnout_report_is_recorded_once_with_its_station_time() {
+    let harness = Harness::new(bishkek(29, 10, 12));
     let station = harness.open(Demo::RemoteVoting);
-    let overview = station.complete_step(StepId::LotDrawing).expect("recorded");
-    let lot = overview.timeline.iter().find(|s| s.step == StepId::LotDrawing).expect("lot");
-    assert_eq!((lot.state, lot.done_at.as_deref(), lot.can_complete), (StepState::Done, Some("07:12"), false));
-    let again = station.complete_step(StepId::LotDrawing).expect_err("only once");
+    let overview = station.complete_step(StepId::Turnout10).expect("recorded");
+    let report = overview.timeline.iter().find(|s| s.step == StepId::Turnout10).expect("turnout");
+    assert_eq!((report.state, report.done_at.as_deref(), report.can_complete), (StepState::Done, Some("10:12"), false));
+    let again = station.complete_step(StepId::Turnout10).expect_err("only once");
     assert_eq!(again.code, "step.already-done");
     assert_eq!(station.overview().journal.events, 2);
 }
@@ -140,13 +103,13 @@ fn the_journal_and_the_language_survive_a_restart() {
     {
         let station = harness.open(Demo::RemoteVoting);
         assert_eq!(station.language(), Language::Ky, "Kyrgyz by default");
-        station.complete_step(StepId::LotDrawing).expect("recorded");
+        station.act(member_arrives("m1")).expect("recorded");
         station.set_language(Language::Ru).expect("remembered");
     }
     let station = harness.open(Demo::RemoteVoting);
     let overview = station.overview();
     assert_eq!(overview.language, "ru");
-    assert_eq!(state_of(&overview, StepId::LotDrawing), StepState::Done);
+    assert_eq!(overview.opening.expect("opening").attendance.len(), 1);
     assert_eq!(overview.journal.events, 2, "the demo is not loaded twice");
 }
 
@@ -164,14 +127,14 @@ fn an_edited_journal_opens_read_only_says_why_and_records_nothing() {
     let harness = Harness::new(bishkek(29, 7, 20));
     {
         let station = harness.open(Demo::RemoteVoting);
-        station.complete_step(StepId::LotDrawing).expect("recorded");
+        station.act(member_arrives("m1")).expect("recorded");
     }
     let db = harness.dir.path().join("uchastok.db");
     let connection = rusqlite::Connection::open(&db).expect("open raw");
     connection
         .execute_batch(
             "DROP TRIGGER IF EXISTS journal_no_update;
-             UPDATE journal SET payload = replace(payload, 'lot-drawing', 'opening-safe') WHERE seq = 2;",
+             UPDATE journal SET payload = replace(payload, 'Сатыбалдиева', 'Сатыбалдиев') WHERE seq = 2;",
         )
         .expect("tamper");
     drop(connection);

@@ -59,7 +59,7 @@ reserve: boolean, };
 /**
  * Everything the main window shows, in one answer.
  */
-export type Overview = { language: "ky" | "ru", election: ElectionView | null, clock: ClockView, timeline: Array<TimelineStep>, devices: Array<DeviceStatus>, journal: JournalView, };
+export type Overview = { language: "ky" | "ru", election: ElectionView | null, clock: ClockView, timeline: Array<TimelineStep>, devices: Array<DeviceStatus>, journal: JournalView, opening: OpeningView | null, };
 
 export type ElectionView = { id: string, name: LocalizedText, kind: ElectionKind, training: boolean, 
 /**
@@ -108,7 +108,11 @@ done_at: string | null,
 /**
  * Whether the chair may record it as done now (a rule would otherwise refuse).
  */
-can_complete: boolean, };
+can_complete: boolean, 
+/**
+ * Done through its own guided procedure rather than by a single act.
+ */
+procedure: boolean, };
 
 export type JournalView = { events: number, 
 /**
@@ -125,3 +129,198 @@ read_only: boolean, problem: ApiError | null, };
  * the voter being identified (later).
  */
 export type MonitorView = { language: "ky" | "ru", station_number: string | null, training: boolean, voters_in_list: number, voters_identified: number, };
+
+/**
+ * The opening meeting as the chair sees it: the register, the lots, the safe, the boxes
+ * and the ballots (§32–36).
+ */
+export type OpeningView = { commission: Array<CommissionMember>, attendance: Array<Attendee>, lots: Array<LotView>, safe: SafeOpening | null, boxes: Array<SealedBox>, sealing_finished: boolean, ballots_received: BallotsReceived | null, ballot_batches: Array<BallotBatch>, ballots_undistributed: number, ballot_issue_finished: boolean, paper_stock: PaperStock | null, polls_open: boolean, 
+/**
+ * Whether the polls may be opened now (§31–36 done, 08:00–20:00).
+ */
+can_open_polls: boolean, };
+
+export type LotView = { purpose: LotPurpose, 
+/**
+ * Shown to everyone before the contributions are taken.
+ */
+commitment: string, 
+/**
+ * Names of the members who can be drawn, in the order the draw uses.
+ */
+members: Array<string>, count: number, 
+/**
+ * Once drawn: the full record, to print and to re-run.
+ */
+record: LotRecord | null, };
+
+/**
+ * A request to act; [`crate::decide`] turns it into events or refuses it.
+ */
+export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" };
+
+/**
+ * A validated election definition.
+ */
+export type ElectionDefinition = { id: string, name: LocalizedText, kind: ElectionKind, 
+/**
+ * A mock election for training: every screen and page says so (issue 9).
+ */
+training: boolean, voting_day: string, 
+/**
+ * IANA time zone of the station, e.g. `Asia/Bishkek` (abroad: the host country's).
+ */
+timezone: string, community_registration_days: number, contests: Array<Contest>, station: Station, commission: Array<CommissionMember>, };
+
+/**
+ * A contest: one ballot. For Jogorku Kenesh 2025 a multi-mandate district.
+ */
+export type Contest = { id: string, 
+/**
+ * The district's designation printed on its ballot, e.g. «№ 3».
+ */
+designation: string, name: LocalizedText, options: Array<BallotOption>, };
+
+export type BallotOption = { id: string, kind: OptionKind, name: LocalizedText, };
+
+export type OptionKind = "candidate" | "party" | "answer" | "against-all";
+
+export type Station = { number: string, kind: StationKind, 
+/**
+ * The contest (district) the station belongs to; a remote-voting station serves
+ * every district but still sits in one.
+ */
+district: string, address: LocalizedText, };
+
+export type CommissionMember = { id: string, name: string, role: Role, };
+
+export type Role = "chair" | "deputy-chair" | "secretary" | "member";
+
+/**
+ * What the register is asked to record on arrival.
+ */
+export type Arrival = { category: AttendeeCategory, 
+/**
+ * For a member, taken from the definition when empty.
+ */
+name: string, member_id: string | null, organisation: string | null, accreditation: string | null, 
+/**
+ * Declared by an international observer; a citizen is refused (seed 003).
+ */
+kyrgyz_citizen: boolean, };
+
+/**
+ * Someone who came into the room.
+ */
+export type Attendee = { 
+/**
+ * Sequential number in the register, from 1.
+ */
+person: number, name: string, category: AttendeeCategory, 
+/**
+ * For a commission member: their id in the election definition.
+ */
+member_id: string | null, 
+/**
+ * The candidate, party or outlet they represent.
+ */
+organisation: string | null, 
+/**
+ * The accreditation certificate number of an international observer.
+ */
+accreditation: string | null, arrived_at: string, left_at: string | null, };
+
+export type AttendeeCategory = "member" | "candidate-representative" | "party-representative" | "observer" | "international-observer" | "media";
+
+/**
+ * A person on a control sheet or a signature list.
+ */
+export type PresentPerson = { name: string, category: AttendeeCategory, 
+/**
+ * The commission role of a member.
+ */
+role: Role | null, organisation: string | null, };
+
+/**
+ * What a lot decides.
+ */
+export type LotPurpose = "roles" | "out-of-premises";
+
+/**
+ * The four duties of §32, in the order of the clause.
+ */
+export type Duty = "electronic-list" | "paper-list" | "issuing-ballots" | "booths-and-boxes" | "out-of-premises";
+
+export type Contribution = { 
+/**
+ * Who contributed, as announced (e.g. "observer Asanov").
+ */
+by: string, value: string, };
+
+export type Assignment = { member_id: string, duty: Duty, };
+
+/**
+ * Everything needed to re-run a lot, as printed and exported.
+ */
+export type LotRecord = { purpose: LotPurpose, election_id: string, station_number: string, 
+/**
+ * The eligible members in the order the draw used.
+ */
+members: Array<string>, 
+/**
+ * How many members are picked (out-of-premises lot only).
+ */
+count: number, commitment: string, secret: string, contributions: Array<Contribution>, seed: string, assignment: Array<Assignment>, };
+
+export type SafeOpening = { at: string, 
+/**
+ * Voters in the paper list, as counted.
+ */
+voters_paper: number, 
+/**
+ * Voters in the electronic list, as the device shows.
+ */
+voters_electronic: number, 
+/**
+ * Why the two differ; required when they do.
+ */
+explanation: string | null, };
+
+export type BoxKind = "stationary" | "aeu" | "portable";
+
+/**
+ * What the control sheet put inside a box says (§34, §25).
+ */
+export type ControlSheet = { station_number: string, chair: string, 
+/**
+ * Local time the sheet was put in, `HH:MM`.
+ */
+time: string, present: Array<PresentPerson>, };
+
+export type SealedBox = { box_id: string, kind: BoxKind, seals: Array<string>, at: string, control_sheet: ControlSheet, };
+
+export type BallotsReceived = { at: string, 
+/**
+ * As announced by the chair from the higher commission's papers (§35).
+ */
+announced: number, 
+/**
+ * As recounted aloud by the members; this figure goes to the protocol.
+ */
+recounted: number, 
+/**
+ * Of those, given for out-of-premises voting.
+ */
+for_out_of_premises: number, 
+/**
+ * Why the recount differs from the announcement; required when it does.
+ */
+explanation: string | null, };
+
+export type BallotBatch = { member_id: string, count: number, at: string, };
+
+/**
+ * A remote-voting station prints ballots on demand: it records its paper and the
+ * printer's counter instead of a stock of ballots.
+ */
+export type PaperStock = { at: string, sheets: number, printer_counter: number, };

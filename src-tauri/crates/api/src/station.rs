@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Offset, Utc};
 use domain::election::ElectionDefinition;
-use domain::{Command, StepId, StepState, timeline};
+use domain::lot::{Contribution, LotPurpose};
+use domain::{Command, DayState, StepId, StepState, rules, timeline};
+use ring::rand::{SecureRandom, SystemRandom};
 use driver_api::Device;
 use i18n::Language;
 use store::{Health, Journal};
@@ -14,7 +16,7 @@ use store::{Health, Journal};
 use crate::clock::Clock;
 use crate::demo::Demo;
 use crate::error::ApiError;
-use crate::view::{ClockView, ElectionView, JournalView, MonitorView, Overview, TimelineStep};
+use crate::view::{ClockView, ElectionView, JournalView, LotView, MonitorView, OpeningView, Overview, TimelineStep};
 
 const LANGUAGE_SETTING: &str = "language";
 const DATABASE_FILE: &str = "uchastok.db";
@@ -80,9 +82,54 @@ impl Station {
 
     /// The chair records a procedure of the day as carried out.
     pub fn complete_step(&self, step: StepId) -> Result<Overview, ApiError> {
+        self.act(Command::CompleteStep { step })
+    }
+
+    /// Records an act of the commission (attendance, safe, sealing, ballots, opening the
+    /// polls…) if the rules allow it; otherwise nothing is recorded and the reason comes
+    /// back. Setting up the election and the lot have their own functions.
+    pub fn act(&self, command: Command) -> Result<Overview, ApiError> {
+        if matches!(command, Command::LoadElection { .. } | Command::CommitLot { .. } | Command::DrawLot { .. }) {
+            return Err(ApiError::new("act.not-here", "error-act-not-here"));
+        }
         let now = self.clock.now();
-        self.journal().execute(&Command::CompleteStep { step }, now)?;
+        self.journal().execute(&command, now)?;
         Ok(self.overview())
+    }
+
+    /// Starts a lot: draws the app's secret, keeps it aside until the draw, and records
+    /// the commitment everyone sees before contributing (§32, §24).
+    pub fn commit_lot(&self, purpose: LotPurpose, count: u32) -> Result<Overview, ApiError> {
+        let mut secret = [0u8; 32];
+        SystemRandom::new()
+            .fill(&mut secret)
+            .map_err(|_| ApiError::new("lot.no-randomness", "error-lot-no-randomness"))?;
+        let now = self.clock.now();
+        let mut journal = self.journal();
+        // Kept beside the journal, not in it, until the draw reveals it; a crash in
+        // between loses nothing.
+        journal.set_setting(&lot_secret_key(purpose), &domain::lot::hex(&secret))?;
+        let commitment = domain::lot::commitment(&secret);
+        journal.execute(&Command::CommitLot { purpose, commitment, count }, now)?;
+        drop(journal);
+        Ok(self.overview())
+    }
+
+    /// Draws a committed lot with the contributions of the people present.
+    pub fn draw_lot(&self, purpose: LotPurpose, contributions: Vec<Contribution>) -> Result<Overview, ApiError> {
+        let now = self.clock.now();
+        let mut journal = self.journal();
+        let secret = journal
+            .setting(&lot_secret_key(purpose))?
+            .ok_or_else(|| ApiError::new("lot.not-committed", "error-lot-not-committed"))?;
+        journal.execute(&Command::DrawLot { purpose, secret, contributions }, now)?;
+        drop(journal);
+        Ok(self.overview())
+    }
+
+    /// The record of a drawn lot, everything needed to re-run it (`uchastok lot verify`).
+    pub fn lot_record(&self, purpose: LotPurpose) -> Option<domain::lot::LotRecord> {
+        self.journal().state().lot_drawn(purpose).cloned()
     }
 
     pub fn overview(&self) -> Overview {
@@ -98,6 +145,7 @@ impl Station {
                 .into_iter()
                 .map(|(step, step_state)| {
                     let can_complete = !read_only
+                        && !rules::has_procedure(step)
                         && step_state != StepState::Done
                         && step_state != StepState::NotYet
                         && step.completed_by() == step
@@ -128,6 +176,7 @@ impl Station {
             timeline,
             devices: self.devices.iter().map(|device| device.status()).collect(),
             journal: journal_view,
+            opening: election.map(|definition| opening_view(definition, state, now, read_only)),
         }
     }
 
@@ -204,5 +253,46 @@ fn timeline_step(
         clause: step.clause(definition.station.kind).to_owned(),
         done_at: done_at.map(hh_mm),
         can_complete,
+        procedure: rules::has_procedure(step),
+    }
+}
+
+fn lot_secret_key(purpose: LotPurpose) -> String {
+    match purpose {
+        LotPurpose::Roles => "lot-secret-roles".to_owned(),
+        LotPurpose::OutOfPremises => "lot-secret-out-of-premises".to_owned(),
+    }
+}
+
+fn opening_view(definition: &ElectionDefinition, state: &DayState, now: DateTime<Utc>, read_only: bool) -> OpeningView {
+    let name_of = |id: &String| {
+        definition.commission.iter().find(|m| &m.id == id).map(|m| m.name.clone()).unwrap_or_else(|| id.clone())
+    };
+    let can_open_polls = !read_only
+        && domain::decide(state, &Command::OpenPolls, now).is_ok();
+    OpeningView {
+        commission: definition.commission.clone(),
+        attendance: state.attendance.clone(),
+        lots: state
+            .lots
+            .iter()
+            .map(|(purpose, lot)| LotView {
+                purpose: *purpose,
+                commitment: lot.commitment.clone(),
+                members: lot.members.iter().map(name_of).collect(),
+                count: lot.count,
+                record: lot.drawn.as_ref().map(|(_, record)| record.clone()),
+            })
+            .collect(),
+        safe: state.safe.clone(),
+        boxes: state.boxes.clone(),
+        sealing_finished: state.sealing_finished_at.is_some(),
+        ballots_received: state.ballots.received.clone(),
+        ballot_batches: state.ballots.batches.clone(),
+        ballots_undistributed: state.ballots.undistributed(),
+        ballot_issue_finished: state.ballots.issue_finished_at.is_some(),
+        paper_stock: state.ballots.paper_stock.clone(),
+        polls_open: state.polls_opened_at.is_some(),
+        can_open_polls,
     }
 }

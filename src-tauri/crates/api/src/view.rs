@@ -19,6 +19,7 @@ pub struct Overview {
     pub timeline: Vec<TimelineStep>,
     pub devices: Vec<DeviceStatus>,
     pub journal: JournalView,
+    pub opening: Option<OpeningView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -65,6 +66,8 @@ pub struct TimelineStep {
     pub done_at: Option<String>,
     /// Whether the chair may record it as done now (a rule would otherwise refuse).
     pub can_complete: bool,
+    /// Done through its own guided procedure rather than by a single act.
+    pub procedure: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -87,4 +90,36 @@ pub struct MonitorView {
     pub training: bool,
     pub voters_in_list: u32,
     pub voters_identified: u32,
+}
+
+/// The opening meeting as the chair sees it: the register, the lots, the safe, the boxes
+/// and the ballots (§32–36).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OpeningView {
+    pub commission: Vec<domain::election::CommissionMember>,
+    pub attendance: Vec<domain::attendance::Attendee>,
+    pub lots: Vec<LotView>,
+    pub safe: Option<domain::opening::SafeOpening>,
+    pub boxes: Vec<domain::opening::SealedBox>,
+    pub sealing_finished: bool,
+    pub ballots_received: Option<domain::opening::BallotsReceived>,
+    pub ballot_batches: Vec<domain::opening::BallotBatch>,
+    pub ballots_undistributed: u32,
+    pub ballot_issue_finished: bool,
+    pub paper_stock: Option<domain::opening::PaperStock>,
+    pub polls_open: bool,
+    /// Whether the polls may be opened now (§31–36 done, 08:00–20:00).
+    pub can_open_polls: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LotView {
+    pub purpose: domain::lot::LotPurpose,
+    /// Shown to everyone before the contributions are taken.
+    pub commitment: String,
+    /// Names of the members who can be drawn, in the order the draw uses.
+    pub members: Vec<String>,
+    pub count: u32,
+    /// Once drawn: the full record, to print and to re-run.
+    pub record: Option<domain::lot::LotRecord>,
 }

@@ -8,7 +8,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::attendance::{Arrival, Attendee};
 use crate::election::ElectionDefinition;
+use crate::lot::{Contribution, LotPurpose, LotRecord};
+use crate::opening::{BallotBatch, BallotsReceived, BoxKind, PaperStock, SafeOpening, SealedBox};
 use crate::timeline::StepId;
 
 /// A journal event. The serialized form (internally tagged JSON) is what the journal
@@ -28,6 +31,45 @@ pub enum Event {
         at: DateTime<Utc>,
         step: StepId,
     },
+    /// Someone entered the room (§34, §70).
+    PersonArrived { attendee: Attendee },
+    PersonLeft {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        person: u32,
+    },
+    /// The app committed to its secret before anyone contributed; the members who can
+    /// be drawn are fixed here.
+    LotCommitted {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        purpose: LotPurpose,
+        commitment: String,
+        members: Vec<String>,
+        count: u32,
+    },
+    LotDrawn {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        record: LotRecord,
+    },
+    SafeOpened { opening: SafeOpening },
+    BoxSealed { sealed: SealedBox },
+    SealingFinished {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+    },
+    BallotsReceived { received: BallotsReceived },
+    BallotsIssuedToMember { batch: BallotBatch },
+    BallotIssueFinished {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+    },
+    PaperStockRecorded { stock: PaperStock },
+    PollsOpened {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+    },
 }
 
 impl Event {
@@ -36,12 +78,37 @@ impl Event {
         match self {
             Event::ElectionLoaded { .. } => "election-loaded",
             Event::StepCompleted { .. } => "step-completed",
+            Event::PersonArrived { .. } => "person-arrived",
+            Event::PersonLeft { .. } => "person-left",
+            Event::LotCommitted { .. } => "lot-committed",
+            Event::LotDrawn { .. } => "lot-drawn",
+            Event::SafeOpened { .. } => "safe-opened",
+            Event::BoxSealed { .. } => "box-sealed",
+            Event::SealingFinished { .. } => "sealing-finished",
+            Event::BallotsReceived { .. } => "ballots-received",
+            Event::BallotsIssuedToMember { .. } => "ballots-issued-to-member",
+            Event::BallotIssueFinished { .. } => "ballot-issue-finished",
+            Event::PaperStockRecorded { .. } => "paper-stock-recorded",
+            Event::PollsOpened { .. } => "polls-opened",
         }
     }
 
     pub fn at(&self) -> DateTime<Utc> {
         match self {
-            Event::ElectionLoaded { at, .. } | Event::StepCompleted { at, .. } => *at,
+            Event::ElectionLoaded { at, .. }
+            | Event::StepCompleted { at, .. }
+            | Event::PersonLeft { at, .. }
+            | Event::LotCommitted { at, .. }
+            | Event::LotDrawn { at, .. }
+            | Event::SealingFinished { at }
+            | Event::BallotIssueFinished { at }
+            | Event::PollsOpened { at } => *at,
+            Event::PersonArrived { attendee } => attendee.arrived_at,
+            Event::SafeOpened { opening } => opening.at,
+            Event::BoxSealed { sealed } => sealed.at,
+            Event::BallotsReceived { received } => received.at,
+            Event::BallotsIssuedToMember { batch } => batch.at,
+            Event::PaperStockRecorded { stock } => stock.at,
         }
     }
 }
@@ -52,4 +119,17 @@ impl Event {
 pub enum Command {
     LoadElection { definition: Box<ElectionDefinition> },
     CompleteStep { step: StepId },
+    RegisterArrival { arrival: Arrival },
+    RegisterDeparture { person: u32 },
+    /// `commitment` is SHA-256 of a secret the caller drew and keeps until the draw.
+    CommitLot { purpose: LotPurpose, commitment: String, count: u32 },
+    DrawLot { purpose: LotPurpose, secret: String, contributions: Vec<Contribution> },
+    OpenSafe { voters_paper: u32, voters_electronic: u32, explanation: Option<String> },
+    SealBox { box_id: String, kind: BoxKind, seals: Vec<String> },
+    FinishSealing,
+    ReceiveBallots { announced: u32, recounted: u32, for_out_of_premises: u32, explanation: Option<String> },
+    IssueBallotsToMember { member_id: String, count: u32 },
+    FinishBallotIssue,
+    RecordPaperStock { sheets: u32, printer_counter: u64 },
+    OpenPolls,
 }

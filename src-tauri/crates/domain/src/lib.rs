@@ -1,16 +1,22 @@
 //! The pure election-day model of a polling station.
 //!
 //! Owns: the election definition (`election`), the day's procedures and their schedule
-//! (`timeline`), the journal's events and commands (`event`), and the two pure functions
-//! the journal is replayed through: [`decide`] and [`apply`].
+//! (`timeline`), the attendance register (`attendance`), the verifiable lot (`lot`), the
+//! opening meeting's records (`opening`), the rules (`rules`), the journal's events and
+//! commands (`event`), and the two pure functions the journal is replayed through:
+//! [`decide`] and [`apply`].
 //!
 //! Must never: touch a file, a database, the network or a device; read the clock or draw
 //! randomness. Time and randomness come in as arguments. This keeps every rule testable
 //! and lets the district commission replay a station's journal to the same result.
 
+pub mod attendance;
 pub mod election;
 pub mod error;
 pub mod event;
+pub mod lot;
+pub mod opening;
+pub mod rules;
 pub mod state;
 pub mod timeline;
 

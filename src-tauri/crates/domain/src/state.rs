@@ -5,16 +5,37 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::attendance::Attendee;
 use crate::election::ElectionDefinition;
 use crate::error::DomainError;
 use crate::event::{Command, Event};
+use crate::lot::{LotPurpose, LotRecord};
+use crate::opening::{BallotLedger, SafeOpening, SealedBox};
+use crate::rules;
 use crate::timeline::{self, StepId, StepState};
+
+/// A lot between its commitment and its draw, or drawn.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LotState {
+    pub committed_at: DateTime<Utc>,
+    pub commitment: String,
+    pub members: Vec<String>,
+    pub count: u32,
+    pub drawn: Option<(DateTime<Utc>, LotRecord)>,
+}
 
 /// Everything the rules need to know, rebuilt by replaying the journal.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayState {
     pub election: Option<ElectionDefinition>,
     pub completed: BTreeMap<StepId, DateTime<Utc>>,
+    pub attendance: Vec<Attendee>,
+    pub lots: BTreeMap<LotPurpose, LotState>,
+    pub safe: Option<SafeOpening>,
+    pub boxes: Vec<SealedBox>,
+    pub sealing_finished_at: Option<DateTime<Utc>>,
+    pub ballots: BallotLedger,
+    pub polls_opened_at: Option<DateTime<Utc>>,
     pub events_applied: u64,
 }
 
@@ -23,8 +44,27 @@ impl DayState {
         events.into_iter().fold(DayState::default(), |state, event| apply(state, event))
     }
 
+    pub fn lot_drawn(&self, purpose: LotPurpose) -> Option<&LotRecord> {
+        self.lots.get(&purpose).and_then(|lot| lot.drawn.as_ref()).map(|(_, record)| record)
+    }
+
+    /// When a step was done: by its own procedure's events, or as recorded by the chair
+    /// for the steps that have no guided procedure yet.
     pub fn done_at(&self, step: StepId) -> Option<DateTime<Utc>> {
-        self.completed.get(&step.completed_by()).copied()
+        match step {
+            StepId::LotDrawing => self
+                .lots
+                .get(&LotPurpose::Roles)
+                .and_then(|lot| lot.drawn.as_ref())
+                .map(|(at, _)| *at),
+            StepId::OpeningSafe => self.safe.as_ref().map(|safe| safe.at),
+            StepId::SealingBoxes => self.sealing_finished_at,
+            StepId::BallotsToMembers => self
+                .ballots
+                .issue_finished_at
+                .or_else(|| self.ballots.paper_stock.as_ref().map(|stock| stock.at)),
+            _ => self.completed.get(&step.completed_by()).copied(),
+        }
     }
 
     /// The state of every step that applies to this station, in the order of the day.
@@ -36,51 +76,26 @@ impl DayState {
             .map(|step| (step, timeline::step_state(election, step, self.done_at(step), now)))
             .collect()
     }
+
+    /// People present now.
+    pub fn present(&self) -> impl Iterator<Item = &Attendee> {
+        self.attendance.iter().filter(|a| a.present())
+    }
 }
 
 /// Checks a command against the rules and the state; returns the events to append, or
 /// the rule that refuses it (and then nothing is recorded).
 pub fn decide(state: &DayState, command: &Command, now: DateTime<Utc>) -> Result<Vec<Event>, DomainError> {
-    match command {
-        Command::LoadElection { definition } => {
-            if state.election.is_some() {
-                return Err(DomainError::new("election.already-loaded", "error-election-already-loaded"));
-            }
-            Ok(vec![Event::ElectionLoaded { at: now, definition: definition.clone() }])
+    if let Command::LoadElection { definition } = command {
+        if state.election.is_some() {
+            return Err(DomainError::new("election.already-loaded", "error-election-already-loaded"));
         }
-        Command::CompleteStep { step } => {
-            let Some(election) = &state.election else {
-                return Err(DomainError::new("election.not-loaded", "error-election-not-loaded"));
-            };
-            let step = *step;
-            let step_arg = step.name();
-            if !step.applies_to(election.station.kind) {
-                return Err(DomainError::new("step.not-applicable", "error-step-not-applicable")
-                    .with("step", step_arg));
-            }
-            if step.completed_by() != step {
-                return Err(DomainError::new("step.ends-with-another", "error-step-ends-with-another")
-                    .with("step", step_arg)
-                    .with("other", step.completed_by().name()));
-            }
-            if state.completed.contains_key(&step) {
-                return Err(DomainError::new("step.already-done", "error-step-already-done").with("step", step_arg));
-            }
-            let starts = timeline::starts_at(election, step);
-            if now < starts {
-                let local = starts.with_timezone(&election.tz());
-                return Err(DomainError::new("step.too-early", "error-step-too-early")
-                    .with("step", step_arg)
-                    .with("time", local.format("%H:%M").to_string()));
-            }
-            if let Some(missing) = step.prerequisites().iter().find(|p| !state.completed.contains_key(p)) {
-                return Err(DomainError::new("step.out-of-order", "error-step-out-of-order")
-                    .with("step", step_arg)
-                    .with("missing", missing.name()));
-            }
-            Ok(vec![Event::StepCompleted { at: now, step }])
-        }
+        return Ok(vec![Event::ElectionLoaded { at: now, definition: definition.clone() }]);
     }
+    let Some(election) = &state.election else {
+        return Err(DomainError::new("election.not-loaded", "error-election-not-loaded"));
+    };
+    rules::decide(election, state, command, now)
 }
 
 /// Folds one event into the state. Total: an event the journal holds is a fact, so
@@ -93,6 +108,37 @@ pub fn apply(mut state: DayState, event: &Event) -> DayState {
         Event::StepCompleted { at, step } => {
             state.completed.entry(*step).or_insert(*at);
         }
+        Event::PersonArrived { attendee } => state.attendance.push(attendee.clone()),
+        Event::PersonLeft { at, person } => {
+            if let Some(attendee) = state.attendance.iter_mut().find(|a| a.person == *person) {
+                attendee.left_at = Some(*at);
+            }
+        }
+        Event::LotCommitted { at, purpose, commitment, members, count } => {
+            state.lots.insert(
+                *purpose,
+                LotState {
+                    committed_at: *at,
+                    commitment: commitment.clone(),
+                    members: members.clone(),
+                    count: *count,
+                    drawn: None,
+                },
+            );
+        }
+        Event::LotDrawn { at, record } => {
+            if let Some(lot) = state.lots.get_mut(&record.purpose) {
+                lot.drawn = Some((*at, record.clone()));
+            }
+        }
+        Event::SafeOpened { opening } => state.safe = Some(opening.clone()),
+        Event::BoxSealed { sealed } => state.boxes.push(sealed.clone()),
+        Event::SealingFinished { at } => state.sealing_finished_at = Some(*at),
+        Event::BallotsReceived { received } => state.ballots.received = Some(received.clone()),
+        Event::BallotsIssuedToMember { batch } => state.ballots.batches.push(batch.clone()),
+        Event::BallotIssueFinished { at } => state.ballots.issue_finished_at = Some(*at),
+        Event::PaperStockRecorded { stock } => state.ballots.paper_stock = Some(stock.clone()),
+        Event::PollsOpened { at } => state.polls_opened_at = Some(*at),
     }
     state.events_applied += 1;
     state
