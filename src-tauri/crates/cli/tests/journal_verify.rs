@@ -20,19 +20,19 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// A journal holding the demo election and the 07:00 lot drawing; returns its path and
+/// A journal holding the demo election and the 10:00 turnout report; returns its path and
 /// the head hash as hex.
 fn journal(dir: &Path) -> (PathBuf, String) {
     let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../assets/elections/demo-city-council-regular.toml");
     let text = std::fs::read_to_string(&source).unwrap_or_else(|error| panic!("{error}"));
     let definition = parse_definition(&text).unwrap_or_else(|problems| panic!("{problems:?}"));
-    // 07:30 in Bishkek (UTC+6) on the demo's voting day.
-    let at = Utc.with_ymd_and_hms(2024, 11, 17, 1, 30, 0).single().unwrap_or_else(|| unreachable!());
+    // 10:30 in Bishkek (UTC+6) on the demo's voting day.
+    let at = Utc.with_ymd_and_hms(2024, 11, 17, 4, 30, 0).single().unwrap_or_else(|| unreachable!());
     let path = dir.join("station.db");
     let mut journal = store::Journal::open(&path).unwrap_or_else(|error| panic!("{error}"));
     for command in [
         domain::Command::LoadElection { definition: Box::new(definition) },
-        domain::Command::CompleteStep { step: domain::StepId::LotDrawing },
+        domain::Command::CompleteStep { step: domain::StepId::Turnout10 },
     ] {
         journal.execute(&command, at).unwrap_or_else(|error| panic!("{error}"));
     }
