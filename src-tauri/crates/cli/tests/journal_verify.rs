@@ -64,7 +64,7 @@ fn an_edited_entry_fails_naming_the_entry() {
     let conn = rusqlite::Connection::open(&db).unwrap_or_else(|error| panic!("{error}"));
     conn.execute_batch(
         "DROP TRIGGER journal_no_update;
-         UPDATE journal SET payload = replace(payload, 'lot-drawing', 'opening-safe') WHERE seq = 2;",
+         UPDATE journal SET payload = replace(payload, 'turnout10', 'turnout12') WHERE seq = 2;",
     )
     .unwrap_or_else(|error| panic!("tampering failed (did the store schema change?): {error}"));
     drop(conn);
