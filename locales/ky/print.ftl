@@ -1,0 +1,12 @@
+# Басылып чыгуучу документтер (print crate): PDF барагындагы туруктуу сөздөр.
+# $number участоктун номери (текст); $page жана $total барактын номерлери;
+# $datetime участоктун убактысы, YYYY-MM-DD HH:MM түрүндө; $count нускалардын саны.
+
+print-header-station = № { $number } участкалык шайлоо комиссиясы
+print-page-of = { $page }-бет, бардыгы { $total }
+print-generated-at = Түзүлдү: { $datetime } (участоктун убактысы)
+print-signature-caption = колу
+print-date-caption = датасы
+print-training-watermark = ОКУУ
+print-training-notice = Окуу документи: юридикалык күчү жок
+print-copies = { $count } нускада түзүлдү.

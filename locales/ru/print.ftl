@@ -1,0 +1,16 @@
+# Printed documents (print crate): the fixed words on every page of a PDF.
+# $number is the station number (text); $page and $total are page numbers;
+# $datetime is station time already formatted as YYYY-MM-DD HH:MM; $count is a number of copies.
+
+print-header-station = Участковая избирательная комиссия № { $number }
+print-page-of = Страница { $page } из { $total }
+print-generated-at = Сформировано: { $datetime } (время участка)
+print-signature-caption = подпись
+print-date-caption = дата
+print-training-watermark = УЧЕБНЫЙ
+print-training-notice = Учебный документ: юридической силы не имеет
+print-copies = Составлен в { $count } { $count ->
+        [one] экземпляре
+        [few] экземплярах
+       *[many] экземплярах
+    }.

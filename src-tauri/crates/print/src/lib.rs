@@ -1,0 +1,88 @@
+//! Every printed document of the station, rendered to PDF.
+//!
+//! Owns: the document model ([`Document`], [`Block`], [`Table`], [`Signatory`]) —
+//! plain data that says what a protocol, an act, a list or a receipt contains — and
+//! its rendering to PDF ([`render_pdf`]): A4 portrait, a header (station, title) and a
+//! footer (page X of Y, generation time) on every page, page breaks, text wrapped with
+//! the real glyph advances of the embedded Noto Sans Regular and Bold (subset into the
+//! file, so Kyrgyz ң ө ү print and can be extracted and searched), table header rows
+//! repeated on every page, signature lines, and in training a watermark on every page
+//! that no one can take for a real document. The fixed words of the page come from
+//! `locales/{ky,ru}/print.ftl` through [`i18n::Localizer`].
+//!
+//! The output is reproducible: the same [`Document`] gives the same bytes (the creation
+//! date is the document's own `generated_at_local`, the file id a digest of the file),
+//! so bundles and tests can hash PDFs.
+//!
+//! Never: reads the journal, reads the clock, or decides what a document says — callers
+//! (`api`) build the [`Document`] from the journal and pass the station time in. It does
+//! no IO: the bytes are returned to the caller.
+
+mod fonts;
+mod layout;
+mod model;
+mod pdf;
+
+pub use i18n::Language;
+pub use model::{Align, Block, Column, Document, Signatory, Table};
+
+/// Why a document could not be rendered. These are mistakes of the caller or of the
+/// build (a font that does not parse), not of the commission: they are not translated.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PrintError {
+    /// A table row has more cells than the table has columns; nothing is dropped silently.
+    #[error("block {block}: table row {row} has {cells} cells but the table has {columns} columns")]
+    RowTooWide { block: usize, row: usize, cells: usize, columns: usize },
+    /// The embedded font could not be read.
+    #[error("the embedded font cannot be read: {0}")]
+    Font(String),
+    /// The PDF writer failed.
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
+}
+
+/// Renders `document` as an A4 PDF in the document's language.
+///
+/// The same document always gives the same bytes. Text is wrapped to the page and
+/// flows onto as many pages as it needs; a document without blocks is one page with
+/// its title, header and footer.
+pub fn render_pdf(document: &Document) -> Result<Vec<u8>, PrintError> {
+    let fonts = fonts::Fonts::load()?;
+    let localizer = i18n::Localizer::new(document.language);
+    let pages = layout::lay_out(document, &fonts, &localizer)?;
+    pdf::write(&pages, &pdf::Metadata { title: &document.title, created_local: &document.generated_at_local })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_fixed_word_exists_in_both_languages() {
+        for language in Language::ALL {
+            let localizer = i18n::Localizer::new(language);
+            for id in layout::ids::ALL {
+                assert!(localizer.has_message(id), "{language}: `{id}` is missing from locales/{language}/print.ftl");
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_wider_than_its_table_is_refused() {
+        let document = Document {
+            title: "T".into(),
+            station_number: "1".into(),
+            generated_at_local: "2025-11-30 20:05".into(),
+            language: Language::Ru,
+            training: false,
+            blocks: vec![
+                Block::Paragraph("p".into()),
+                Block::Table(Table {
+                    columns: vec![Column::new("a", 1)],
+                    rows: vec![vec!["1".into()], vec!["1".into(), "2".into()]],
+                }),
+            ],
+        };
+        assert_eq!(render_pdf(&document), Err(PrintError::RowTooWide { block: 1, row: 1, cells: 2, columns: 1 }));
+    }
+}
