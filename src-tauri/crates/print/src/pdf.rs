@@ -160,11 +160,19 @@ fn reproducible(bytes: &[u8], metadata: &Metadata<'_>) -> Result<Vec<u8>, PrintE
         info.set("ModDate", Object::string_literal(date));
     }
     let info_id = pdf.add_object(info);
+    // The trailer printpdf wrote may be a cross-reference stream's dictionary (Type,
+    // W, Index, Length...): keep only what a trailer of a table holds.
+    let root = pdf.trailer.get(b"Root").map_err(pdf_error)?.clone();
+    pdf.trailer = lopdf::Dictionary::new();
+    pdf.trailer.set("Root", root);
     pdf.trailer.set("Info", Object::Reference(info_id));
-    pdf.trailer.remove(b"ID");
     pdf.prune_objects();
     pdf.delete_zero_length_streams();
+    pdf.renumber_objects();
     pdf.compress();
+    // A classic cross-reference table, as a PDF 1.3 file should have (lopdf would
+    // otherwise write a PDF 1.5 cross-reference stream).
+    pdf.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
 
     // The file id is a digest of the file without it: the same document, the same id.
     let mut without_id = Vec::new();

@@ -323,3 +323,28 @@ fn russian_copies_take_the_right_plural_form() {
         assert_contains(&words(&text(&pdf, None)), expected, "copies");
     }
 }
+
+#[test]
+fn fonts_are_embedded_and_the_file_is_plain_pdf_1_3() {
+    let bytes = render(&sample(Language::Ky, true, 4));
+    assert!(bytes.starts_with(b"%PDF-1.3\n"), "not a PDF 1.3 header");
+    let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(400)..]).into_owned();
+    assert!(tail.contains("\ntrailer\n") && tail.ends_with("%%EOF"), "no classic trailer: {tail}");
+    assert!(!tail.contains("/XRef"), "a cross-reference stream in a PDF 1.3 file: {tail}");
+    let body = String::from_utf8_lossy(&bytes);
+    assert!(body.contains("\nxref\n"), "no cross-reference table");
+
+    let pdf = write_pdf(&bytes);
+    let fonts = run("pdffonts", &[], &pdf.path);
+    let fonts = String::from_utf8_lossy(&fonts.stdout).into_owned();
+    // name, type (2 words), encoding, emb, sub, uni, object id (2)
+    let rows: Vec<Vec<&str>> = fonts.lines().skip(2).map(|line| line.split_whitespace().collect()).collect();
+    assert_eq!(rows.len(), 2, "two faces, regular and bold:\n{fonts}");
+    for row in rows {
+        assert_eq!(row.get(1..4), Some(&["CID", "TrueType", "Identity-H"][..]), "{fonts}");
+        assert_eq!(row.get(4), Some(&"yes"), "a font is not embedded:\n{fonts}");
+        assert_eq!(row.get(6), Some(&"yes"), "a font has no ToUnicode map:\n{fonts}");
+    }
+    // Subsets: the two faces together weigh about 1 MB; the document far less.
+    assert!(bytes.len() < 100_000, "{} bytes: are the fonts embedded whole?", bytes.len());
+}
