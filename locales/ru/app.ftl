@@ -97,3 +97,104 @@ step-packets = Упаковка документов
 step-packets-hint = Упаковать, опечатать и подписать бюллетени, списки, чеки и отчёты.
 step-delivery = Передача в вышестоящую комиссию
 step-delivery-hint = Председатель передаёт первый экземпляр протокола со всеми документами в вышестоящую комиссию до 06:00 следующего дня.
+
+# Device faults added with the driver layer
+device-fault-blocked = Заблокирована
+
+## The opening meeting (ui/src/procedures): attendance, lot, safe, sealing, ballots, polls.
+
+tab-day = Распорядок дня
+tab-attendance = Присутствующие
+attendance-title = Реестр присутствующих
+attendance-hint = Отмечайте каждого, кто вошёл в помещение, и каждого, кто ушёл: контрольные листы, списки для подписей и заверенные копии заполняются отсюда.
+attendance-category = Кто
+attendance-member = Член комиссии
+attendance-name = Фамилия, имя
+attendance-organisation = Кого представляет
+attendance-accreditation = № удостоверения об аккредитации
+attendance-kyrgyz-citizen = Гражданин Кыргызской Республики
+attendance-register = Зарегистрировать
+attendance-arrived = Статус
+attendance-present = присутствует
+attendance-left = ушёл
+attendance-leave = Ушёл
+attendance-present-count = Присутствует: { $count } { $count ->
+        [one] человек
+        [few] человека
+       *[many] человек
+    }
+category-member = Член комиссии
+category-candidate-representative = Представитель кандидата
+category-party-representative = Представитель политической партии
+category-observer = Наблюдатель
+category-international-observer = Международный наблюдатель
+category-media = Представитель СМИ
+role-chair = председатель
+role-deputy-chair = заместитель председателя
+role-secretary = секретарь
+role-member = член комиссии
+lot-out-of-premises-title = Жеребьёвка по голосованию вне помещения
+lot-step-members = В жеребьёвке участвуют присутствующие члены комиссии, кроме председателя и секретаря.
+lot-step-commit = Программа показывает хэш своего случайного числа — все видят и записывают его.
+lot-step-contribute = Присутствующие (например, наблюдатели) называют свои числа.
+lot-step-draw = Программа раскрывает секрет; результат зависит от обоих и может быть перепроверен.
+lot-count = Сколько членов выбрать
+lot-commit = Показать хэш
+lot-commitment-shown = Покажите этот хэш всем присутствующим и запишите его в протокол:
+lot-members = В жеребьёвке { $count } { $count ->
+        [one] член комиссии
+        [few] члена комиссии
+       *[many] членов комиссии
+    }
+lot-contributions = Вклады присутствующих
+lot-contribution-by = Кто назвал
+lot-contribution-value = Число или слово
+lot-add-contribution = Ещё вклад
+lot-draw = Провести жеребьёвку
+lot-member = Член комиссии
+lot-duty = Обязанность
+lot-verification = Данные для проверки
+lot-verification-hint = По этим данным `uchastok lot verify` пересчитает результат.
+lot-commitment = Хэш (обязательство)
+lot-secret = Секрет программы
+lot-seed = Зерно жеребьёвки
+duty-electronic-list = Идентификация по электронному списку
+duty-paper-list = Регистрация в бумажном списке
+duty-issuing-ballots = Выдача бюллетеней
+duty-booths-and-boxes = Кабины и ящики
+duty-out-of-premises = Голосование вне помещения
+safe-recorded = Сейф вскрыт: в бумажном списке { $paper }, в электронном { $electronic }.
+safe-voters-paper = Избирателей в бумажном списке
+safe-voters-electronic = Избирателей в электронном списке
+safe-explanation = Причина расхождения
+safe-open = Записать вскрытие сейфа
+box-kind-stationary = Стационарный ящик
+box-kind-aeu = АСУ
+box-kind-portable = Переносной ящик
+sealing-seals = Пломбы
+sealing-control-sheet = контрольный лист { $time }, в нём { $count } { $count ->
+        [one] человек
+        [few] человека
+       *[many] человек
+    }
+sealing-kind = Вид
+sealing-box-id = Название или № ящика
+sealing-seal = Показан пустым, опечатан
+sealing-finish = Все ящики опечатаны
+ballots-remote-why = Этот участок печатает бюллетени по требованию, каждому избирателю — его округа, поэтому вместо бюллетеней записываются запас бумаги и счётчик принтера.
+ballots-paper-recorded = Бумага: { $sheets } л., счётчик принтера: { $counter }.
+ballots-paper-sheets = Запас бумаги (листов)
+ballots-printer-counter = Показание счётчика принтера
+ballots-record = Записать
+ballots-announced = Получено от вышестоящей комиссии (объявлено)
+ballots-recounted = Пересчитано
+ballots-for-out-of-premises = Из них для голосования вне помещения
+ballots-explanation = Причина расхождения
+ballots-received-summary = Пересчитано: { $recounted }. Осталось у председателя: { $left }.
+ballots-count = Бюллетеней
+ballots-issue = Выдать под подпись
+ballots-finish = Выдача завершена
+polls-open = Голосование открыто.
+polls-ready = Подготовка завершена: голосование откроется в { $time }.
+polls-open-action = Открыть голосование
+polls-not-ready = Голосование открывается только после жеребьёвки, вскрытия сейфа, опечатывания и выдачи бюллетеней.

@@ -1,6 +1,6 @@
 // The app's commands, typed with the bindings generated from Rust.
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, MonitorView, Overview, StepId } from "./bindings";
+import type { ApiError, Command, Contribution, LotPurpose, LotRecord, MonitorView, Overview, StepId } from "./bindings";
 import type { Language } from "./i18n";
 
 export const overview = () => invoke<Overview>("overview");
@@ -8,6 +8,11 @@ export const monitor = () => invoke<MonitorView>("monitor");
 export const completeStep = (step: StepId) => invoke<Overview>("complete_step", { step });
 export const setLanguage = (language: Language) => invoke<void>("set_language", { language });
 export const openMonitor = () => invoke<void>("open_monitor");
+export const act = (command: Command) => invoke<Overview>("act", { command });
+export const commitLot = (purpose: LotPurpose, count: number) => invoke<Overview>("commit_lot", { purpose, count });
+export const drawLot = (purpose: LotPurpose, contributions: Contribution[]) =>
+  invoke<Overview>("draw_lot", { purpose, contributions });
+export const lotRecord = (purpose: LotPurpose) => invoke<LotRecord | null>("lot_record", { purpose });
 
 /** Whatever a command threw, as the one error shape the UI translates. */
 export function asApiError(thrown: unknown): ApiError {

@@ -40,7 +40,7 @@ export type DeviceState = "ready" | "busy" | "fault" | "absent";
 /**
  * Why a device is failing, as a Fluent message id suffix (`device-fault-<code>`).
  */
-export type FaultCode = "jammed" | "out-of-paper" | "disconnected" | "not-responding" | "broken";
+export type FaultCode = "jammed" | "out-of-paper" | "disconnected" | "not-responding" | "broken" | "blocked";
 
 export type DeviceStatus = { 
 /**

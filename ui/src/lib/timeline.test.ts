@@ -5,7 +5,7 @@ import { dayLabel, nextStep } from "./timeline";
 function step(name: TimelineStep["step"], state: TimelineStep["state"]): TimelineStep {
   return {
     step: name, state, starts: "07:00", deadline: "08:00", start_day: 0, deadline_day: 0,
-    clause: "§32", done_at: null, can_complete: state !== "done" && state !== "not-yet",
+    clause: "§32", done_at: null, can_complete: state !== "done" && state !== "not-yet", procedure: false,
   };
 }
 
