@@ -208,7 +208,7 @@ fn watermark(fonts: &Fonts, word: &str) -> Item {
     let angle = PAGE_HEIGHT.atan2(PAGE_WIDTH);
     let diagonal = PAGE_WIDTH.hypot(PAGE_HEIGHT);
     let unit_width = fonts.width(&word, Weight::Bold, 1.0).max(0.1);
-    let size = (0.7 * diagonal / unit_width).min(150.0);
+    let size = (0.7 * diagonal / unit_width).min(180.0);
     let width = unit_width * size;
     // Cap height of Noto Sans: 0.714 em. Start point so that the word's box is centred.
     let cap = 0.714 * size;
