@@ -32,3 +32,13 @@ cli-error-not-utf8 = «{ $file }» файлы UTF-8 коддоосунда эм�
 cli-warning-bad-env-language = UCHASTOK_LANG өзгөрмөсүндөгү «{ $value }» тили белгисиз (ky же ru болушу керек); кыргызча колдонулат.
 cli-journal-valid = { $file }: журнал бүтүн, { $count } жазуу; акыркы жазуунун хэши: { $hash }
 cli-journal-invalid = { $file }: журнал текшерүүдөн өткөн жок: { $problem }
+
+## uchastok lot verify
+
+cli-lot-valid = { $file }: чүчүкулак кайра эсептелди, натыйжасы дал келет ({ $count } мүчө).
+cli-lot-invalid = { $file }: чүчүкулак дал келбейт: { $reason }
+cli-lot-bad-record = { $file } чүчүкулактын жазуусу эмес: { $detail }
+cli-lot-bad-secret = программанын сыры туура эмес жазылган.
+cli-lot-commitment = ачылган сыр мурда көрсөтүлгөн хэшке дал келбейт.
+cli-lot-seed = үрөн сырдан жана салымдардан чыкпайт.
+cli-lot-assignment = бөлүштүрүү үрөндөн жана мүчөлөрдүн тизмесинен чыкпайт.

@@ -56,3 +56,17 @@ cli-journal-valid = { $file }: журнал цел, { $count } { $count ->
        *[many] записей
     }; хеш последней записи: { $hash }
 cli-journal-invalid = { $file }: журнал не прошёл проверку: { $problem }
+
+## uchastok lot verify
+
+cli-lot-valid = { $file }: жеребьёвка пересчитана, результат совпадает ({ $count } { $count ->
+        [one] член комиссии
+        [few] члена комиссии
+       *[many] членов комиссии
+    }).
+cli-lot-invalid = { $file }: жеребьёвка не сходится: { $reason }
+cli-lot-bad-record = { $file } — не запись жеребьёвки: { $detail }
+cli-lot-bad-secret = секрет программы записан неверно.
+cli-lot-commitment = раскрытый секрет не соответствует показанному хэшу.
+cli-lot-seed = зерно не следует из секрета и вкладов.
+cli-lot-assignment = распределение не следует из зерна и списка членов.

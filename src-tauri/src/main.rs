@@ -12,6 +12,7 @@ mod setup;
 mod windows;
 
 use api::view::{MonitorView, Overview};
+use api::documents::DocumentKind;
 use api::{ApiError, Language, Station};
 use domain::lot::{Contribution, LotPurpose, LotRecord};
 use domain::{Command, StepId};
@@ -53,6 +54,16 @@ fn lot_record(station: State<'_, Station>, purpose: LotPurpose) -> Option<LotRec
 }
 
 #[tauri::command]
+fn save_document(station: State<'_, Station>, kind: DocumentKind) -> Result<String, ApiError> {
+    station.save_document(&kind)
+}
+
+#[tauri::command]
+fn save_lot_record(station: State<'_, Station>, purpose: LotPurpose) -> Result<String, ApiError> {
+    station.save_lot_record(purpose)
+}
+
+#[tauri::command]
 fn set_language(app: AppHandle, station: State<'_, Station>, language: Language) -> Result<(), ApiError> {
     station.set_language(language).and_then(|()| windows::relabel_menu(&app, language))
 }
@@ -78,6 +89,8 @@ fn main() -> anyhow::Result<()> {
             commit_lot,
             draw_lot,
             lot_record,
+            save_document,
+            save_lot_record,
             set_language,
             open_monitor
         ])

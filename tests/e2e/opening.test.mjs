@@ -52,6 +52,12 @@ for (const language of languages) {
         { timeout: 10000, timeoutMsg: "the lot was not recorded" },
       );
 
+      // Its printed record, and the record for `uchastok lot verify`.
+      await act(browser, '[data-testid="print-lot"]');
+      assert.match(await browser.$('[data-testid="notice"]').getText(), /lot-record\.pdf/);
+      await act(browser, '[data-testid="save-lot-record"]');
+      assert.match(await browser.$('[data-testid="notice"]').getText(), /lot-record\.json/);
+
       // The safe.
       await click(browser, '[data-testid="select-opening-safe"]');
       await fill(browser, "safe-paper", 1520);
@@ -84,6 +90,8 @@ for (const language of languages) {
         await fill(browser, "batch-count", 100);
         await act(browser, '[data-testid="batch-issue"]');
       }
+      await act(browser, '[data-testid="print-ledger"]');
+      assert.match(await browser.$('[data-testid="notice"]').getText(), /ballot-ledger\.pdf/);
       await act(browser, '[data-testid="ballots-finish"]');
 
       // The timeline: every preparation done, the polls ready to open at 08:00.

@@ -74,3 +74,32 @@ pub fn commission_arrives(station: &Station, count: usize) {
         station.act(member_arrives(&format!("m{i}"))).expect("member registered");
     }
 }
+
+/// The 07:00 lot with one observer's contribution.
+pub fn draw_roles_lot(station: &Station) {
+    station.commit_lot(domain::lot::LotPurpose::Roles, 0).expect("committed");
+    let contributions = vec![domain::lot::Contribution { by: "observer".into(), value: "17".into() }];
+    station.draw_lot(domain::lot::LotPurpose::Roles, contributions).expect("drawn");
+}
+
+/// After the lot, at a regular station: the safe, two boxes and an AEU sealed, 1500
+/// ballots received (50 for out-of-premises voting), two batches of 100 issued.
+pub fn prepare_regular_after_lot(station: &Station) {
+    use domain::opening::BoxKind;
+    station
+        .act(Command::OpenSafe { voters_paper: 1520, voters_electronic: 1520, explanation: None })
+        .expect("safe");
+    for (box_id, kind, seal) in [("box-1", BoxKind::Stationary, "A-001"), ("box-2", BoxKind::Stationary, "A-002"), ("aeu-main", BoxKind::Aeu, "A-003")] {
+        station
+            .act(Command::SealBox { box_id: box_id.into(), kind, seals: vec![seal.into()] })
+            .expect("sealed");
+    }
+    station.act(Command::FinishSealing).expect("sealing finished");
+    station
+        .act(Command::ReceiveBallots { announced: 1500, recounted: 1500, for_out_of_premises: 50, explanation: None })
+        .expect("received");
+    for member in ["m4", "m5"] {
+        station.act(Command::IssueBallotsToMember { member_id: member.into(), count: 100 }).expect("batch");
+    }
+    station.act(Command::FinishBallotIssue).expect("issue finished");
+}

@@ -7,7 +7,7 @@ use domain::attendance::{Arrival, AttendeeCategory};
 use domain::lot::{Contribution, Duty, LotPurpose};
 use domain::opening::BoxKind;
 use domain::{Command, MessageArg, StepId, StepState};
-use uchastok_tests::{Harness, arrival, commission_arrives, member_arrives, state_of};
+use uchastok_tests::{Harness, arrival, commission_arrives, draw_roles_lot, member_arrives, prepare_regular_after_lot, state_of};
 
 fn observer_says(value: &str) -> Vec<Contribution> {
     vec![Contribution { by: "observer".into(), value: value.into() }]
@@ -26,25 +26,8 @@ fn regular_after_lot() -> (Harness, Station) {
     let harness = Harness::new(uchastok_tests::bishkek(29, 7, 5));
     let station = harness.open(Demo::CityCouncil);
     commission_arrives(&station, 9);
-    station.commit_lot(LotPurpose::Roles, 0).expect("committed");
-    station.draw_lot(LotPurpose::Roles, observer_says("17")).expect("drawn");
+    draw_roles_lot(&station);
     (harness, station)
-}
-
-fn prepare_regular(station: &Station) {
-    station
-        .act(Command::OpenSafe { voters_paper: 1520, voters_electronic: 1520, explanation: None })
-        .expect("safe");
-    station.act(seal("box-1", BoxKind::Stationary, &["A-001", "A-002"])).expect("box 1");
-    station.act(seal("aeu-main", BoxKind::Aeu, &["A-003"])).expect("aeu");
-    station.act(Command::FinishSealing).expect("sealing finished");
-    station
-        .act(Command::ReceiveBallots { announced: 1500, recounted: 1500, for_out_of_premises: 50, explanation: None })
-        .expect("received");
-    for member in ["m4", "m5"] {
-        station.act(Command::IssueBallotsToMember { member_id: member.into(), count: 100 }).expect("batch");
-    }
-    station.act(Command::FinishBallotIssue).expect("issue finished");
 }
 
 #[test]
@@ -259,7 +242,7 @@ fn s31_polls_open_at_eight_only_after_every_preparation() {
     assert_eq!((not_ready.code.as_str(), not_ready.args.get("missing")), ("step.out-of-order", Some(&MessageArg::Text("opening-safe".into()))));
     assert_eq!(events(&station), before, "refusals record nothing");
     harness.at(29, 7, 40);
-    prepare_regular(&station);
+    prepare_regular_after_lot(&station);
     let ready = station.overview();
     for step in [StepId::LotDrawing, StepId::OpeningSafe, StepId::SealingBoxes, StepId::BallotsToMembers] {
         assert_eq!(state_of(&ready, step), StepState::Done, "{step:?}");

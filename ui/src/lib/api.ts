@@ -1,6 +1,6 @@
 // The app's commands, typed with the bindings generated from Rust.
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, Command, Contribution, LotPurpose, LotRecord, MonitorView, Overview, StepId } from "./bindings";
+import type { ApiError, Command, Contribution, DocumentKind, LotPurpose, LotRecord, MonitorView, Overview, StepId } from "./bindings";
 import type { Language } from "./i18n";
 
 export const overview = () => invoke<Overview>("overview");
@@ -21,3 +21,7 @@ export function asApiError(thrown: unknown): ApiError {
   }
   return { code: "internal", message: "error-internal", args: { detail: String(thrown) } };
 }
+
+/** Prints a record to the data directory; the path it was saved to. */
+export const saveDocument = (kind: DocumentKind) => invoke<string>("save_document", { kind });
+export const saveLotRecord = (purpose: LotPurpose) => invoke<string>("save_lot_record", { purpose });

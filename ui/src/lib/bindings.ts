@@ -155,6 +155,11 @@ members: Array<string>, count: number,
 record: LotRecord | null, };
 
 /**
+ * Which document to print.
+ */
+export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "type": "control-sheet", box_id: string, } | { "type": "ballot-ledger" } | { "type": "safe-record" } | { "type": "attendance-register" };
+
+/**
  * A request to act; [`crate::decide`] turns it into events or refuses it.
  */
 export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" };

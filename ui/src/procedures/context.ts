@@ -7,4 +7,6 @@ export interface PanelProps {
   data: Overview;
   t: (id: string, args?: Args) => string;
   run: (action: () => Promise<Overview>) => Promise<boolean>;
+  /** Saves a printed record and tells where it went. */
+  save: (action: () => Promise<string>) => Promise<void>;
 }

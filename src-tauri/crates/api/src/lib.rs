@@ -10,6 +10,7 @@
 
 mod clock;
 mod demo;
+pub mod documents;
 mod error;
 mod station;
 pub mod view;

@@ -15,6 +15,7 @@ use store::{Health, Journal};
 
 use crate::clock::Clock;
 use crate::demo::Demo;
+use crate::documents::{self, DocumentKind};
 use crate::error::ApiError;
 use crate::view::{ClockView, ElectionView, JournalView, LotView, MonitorView, OpeningView, Overview, TimelineStep};
 
@@ -31,6 +32,7 @@ pub struct StationConfig {
 }
 
 pub struct Station {
+    data_dir: PathBuf,
     journal: Mutex<Journal>,
     clock: Arc<dyn Clock>,
     devices: Vec<Arc<dyn Device>>,
@@ -52,7 +54,7 @@ impl Station {
             let definition = demo.definition(now)?;
             journal.execute(&Command::LoadElection { definition: Box::new(definition) }, now)?;
         }
-        Ok(Station { journal: Mutex::new(journal), clock: config.clock, devices: config.devices })
+        Ok(Station { data_dir: config.data_dir, journal: Mutex::new(journal), clock: config.clock, devices: config.devices })
     }
 
     fn journal(&self) -> MutexGuard<'_, Journal> {
@@ -125,6 +127,56 @@ impl Station {
         journal.execute(&Command::DrawLot { purpose, secret, contributions }, now)?;
         drop(journal);
         Ok(self.overview())
+    }
+
+    /// A printed record of the opening meeting as PDF, in the chosen language.
+    pub fn document_pdf(&self, kind: &DocumentKind) -> Result<Vec<u8>, ApiError> {
+        let now = self.clock.now();
+        let language = self.language();
+        let journal = self.journal();
+        let state = journal.state();
+        let election = state.election.as_ref().ok_or_else(|| ApiError::new("election.not-loaded", "error-election-not-loaded"))?;
+        let document = documents::build(kind, election, state, language, now)?;
+        drop(journal);
+        print::render_pdf(&document).map_err(|error| ApiError::new("print", "error-print").with("detail", error.to_string()))
+    }
+
+    /// Prints a record to `documents/` in the data directory (written whole, then
+    /// renamed, so a power cut leaves the old file or the new one) and says where.
+    pub fn save_document(&self, kind: &DocumentKind) -> Result<String, ApiError> {
+        let pdf = self.document_pdf(kind)?;
+        let folder = self.data_dir.join("documents");
+        let path = folder.join(format!("{}.pdf", kind.file_stem()));
+        let write = || -> std::io::Result<()> {
+            std::fs::create_dir_all(&folder)?;
+            let partial = path.with_extension("pdf.partial");
+            std::fs::write(&partial, &pdf)?;
+            std::fs::File::open(&partial)?.sync_all()?;
+            std::fs::rename(&partial, &path)
+        };
+        write().map_err(|error| {
+            ApiError::new("document.write", "error-document-write")
+                .with("path", path.display().to_string())
+                .with("detail", error.to_string())
+        })?;
+        Ok(path.display().to_string())
+    }
+
+    /// Writes the record of a drawn lot as JSON beside the documents, for
+    /// `uchastok lot verify`, and says where.
+    pub fn save_lot_record(&self, purpose: LotPurpose) -> Result<String, ApiError> {
+        let record = self.lot_record(purpose).ok_or_else(|| ApiError::new("document.not-yet", "error-document-not-yet"))?;
+        let folder = self.data_dir.join("documents");
+        let path = folder.join(format!("{}.json", DocumentKind::LotRecord { purpose }.file_stem()));
+        let text = serde_json::to_string_pretty(&record).map_err(|error| ApiError::new("internal", "error-internal").with("detail", error.to_string()))?;
+        std::fs::create_dir_all(&folder)
+            .and_then(|()| std::fs::write(&path, text))
+            .map_err(|error| {
+                ApiError::new("document.write", "error-document-write")
+                    .with("path", path.display().to_string())
+                    .with("detail", error.to_string())
+            })?;
+        Ok(path.display().to_string())
     }
 
     /// The record of a drawn lot, everything needed to re-run it (`uchastok lot verify`).

@@ -34,6 +34,7 @@ fn generated() -> String {
         declaration::<api::view::MonitorView>(&config),
         declaration::<api::view::OpeningView>(&config),
         declaration::<api::view::LotView>(&config),
+        declaration::<api::documents::DocumentKind>(&config),
         declaration::<domain::Command>(&config),
         declaration::<domain::election::ElectionDefinition>(&config),
         declaration::<domain::election::Contest>(&config),

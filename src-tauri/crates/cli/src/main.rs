@@ -20,6 +20,7 @@ use i18n::{Language, Localizer};
 
 mod election_cmd;
 mod journal_cmd;
+mod lot_cmd;
 
 /// Шайлоо участогу үчүн куралдар / Инструменты избирательного участка.
 #[derive(Debug, Parser)]
@@ -39,8 +40,20 @@ enum Command {
     #[command(subcommand)]
     Election(ElectionCommand),
     /// Журнал / Журнал
-        #[command(subcommand)]
+    #[command(subcommand)]
     Journal(JournalCommand),
+    /// Чүчүкулак / Жеребьёвка
+    #[command(subcommand)]
+    Lot(LotCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum LotCommand {
+    /// Чүчүкулакты кайра эсептөө / Пересчитать жеребьёвку
+    Verify {
+        /// The lot record (.json) saved by the app
+        record: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,7 +124,8 @@ fn main() -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let outcome = match &cli.command {
         Command::Election(ElectionCommand::Check { file }) => election_cmd::check(file, &localizer, &mut stdout),
-                Command::Journal(JournalCommand::Verify { db }) => journal_cmd::verify(db, &localizer, &mut stdout),
+        Command::Journal(JournalCommand::Verify { db }) => journal_cmd::verify(db, &localizer, &mut stdout),
+        Command::Lot(LotCommand::Verify { record }) => lot_cmd::verify(record, &localizer, &mut stdout),
     };
     let _ = stdout.flush();
     match outcome {

@@ -1,0 +1,32 @@
+# Printed records of the opening meeting (api::documents) and their actions in the UI.
+
+doc-election = Выборы
+doc-station = Участок №
+doc-address = Адрес
+doc-time = Время
+doc-chair = Председатель
+doc-box = Ящик
+doc-sheet-time = Время помещения листа
+doc-present = Присутствующие
+doc-signature = Подпись
+doc-arrived = Пришёл
+doc-left = Ушёл
+doc-ballots-left = Осталось у председателя
+doc-lot-title = Запись о жеребьёвке (§32)
+doc-lot-out-of-premises-title = Запись о жеребьёвке по голосованию вне помещения (§24)
+doc-lot-method = До жеребьёвки программа показала хэш SHA-256 своего секрета; присутствующие добавили свои вклады; зерно = SHA-256(секрет и вклады); распределение зависит только от зерна и списка членов.
+doc-lot-members = Члены комиссии, участвовавшие в жеребьёвке (по порядку)
+doc-lot-assignment = Результат
+doc-lot-verify = Проверка: по данным этой записи команда «uchastok lot verify» пересчитывает результат и сообщает, совпадает ли он.
+doc-control-sheet-title = Контрольный лист (§34)
+doc-control-sheet-text = Ящик показан пустым всем присутствующим, в него помещён этот лист, ящик опечатан.
+doc-ledger-title = Ведомость выдачи бюллетеней членам комиссии (§35–36)
+doc-safe-title = Запись о вскрытии сейфа (§33)
+doc-attendance-title = Реестр присутствующих (§34, §70)
+doc-certified-copies = Заверенных копий для присутствующих: { $count }.
+action-print = Печать (PDF)
+action-save-lot-record = Сохранить для проверки
+document-saved = Сохранено: { $path }
+error-document-not-yet = По этому документу ещё ничего не записано.
+error-document-write = Документ не сохранён: { $path } ({ $detail })
+error-print = Документ не сформирован: { $detail }

@@ -1,0 +1,284 @@
+//! The printed records of the opening meeting, built from the journal's state: the lot
+//! record (everything needed to re-run the lot), the control sheet of each box, the
+//! ballot ledger with signature lines, the safe record, the attendance register.
+
+use chrono::{DateTime, Utc};
+use domain::attendance::PresentPerson;
+use domain::election::{ElectionDefinition, Role};
+use domain::lot::LotPurpose;
+use domain::{DayState, MessageArg};
+use i18n::{Language, Localizer};
+use print::{Align, Block, Column, Document, Signatory, Table};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ApiError;
+
+/// Which document to print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum DocumentKind {
+    LotRecord { purpose: LotPurpose },
+    ControlSheet { box_id: String },
+    BallotLedger,
+    SafeRecord,
+    AttendanceRegister,
+}
+
+impl DocumentKind {
+    /// The file name the PDF is saved under.
+    pub fn file_stem(&self) -> String {
+        match self {
+            DocumentKind::LotRecord { purpose: LotPurpose::Roles } => "lot-record".to_owned(),
+            DocumentKind::LotRecord { purpose: LotPurpose::OutOfPremises } => "lot-record-out-of-premises".to_owned(),
+            DocumentKind::ControlSheet { box_id } => {
+                let safe: String =
+                    box_id.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
+                format!("control-sheet-{safe}")
+            }
+            DocumentKind::BallotLedger => "ballot-ledger".to_owned(),
+            DocumentKind::SafeRecord => "safe-record".to_owned(),
+            DocumentKind::AttendanceRegister => "attendance-register".to_owned(),
+        }
+    }
+}
+
+struct Words(Localizer);
+
+impl Words {
+    fn t(&self, id: &str) -> String {
+        self.0.text(id)
+    }
+
+    fn with(&self, id: &str, args: &[(&str, MessageArg)]) -> String {
+        let args = args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+        self.0.message(id, &args)
+    }
+
+    fn role(&self, role: Role) -> String {
+        self.t(match role {
+            Role::Chair => "role-chair",
+            Role::DeputyChair => "role-deputy-chair",
+            Role::Secretary => "role-secretary",
+            Role::Member => "role-member",
+        })
+    }
+
+    fn person_role(&self, person: &PresentPerson) -> String {
+        match person.role {
+            Some(role) => self.role(role),
+            None => self.t(&format!("category-{}", kebab(&person.category))),
+        }
+    }
+}
+
+fn kebab<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn refuse(code: &str, message: &str) -> ApiError {
+    ApiError::new(code, message)
+}
+
+/// Builds the document from the state; refuses when what it records has not happened.
+pub fn build(
+    kind: &DocumentKind,
+    election: &ElectionDefinition,
+    state: &DayState,
+    language: Language,
+    now: DateTime<Utc>,
+) -> Result<Document, ApiError> {
+    let words = Words(Localizer::new(language));
+    let zone = election.tz();
+    let local = |instant: DateTime<Utc>| instant.with_timezone(&zone).format("%H:%M").to_string();
+    let name_of = |id: &str| {
+        election.commission.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_else(|| id.to_owned())
+    };
+    let present = domain::attendance::present_now(election, &state.attendance);
+    let signatures = |people: &[PresentPerson]| {
+        Block::Signatures(
+            people
+                .iter()
+                .filter(|p| p.role.is_some())
+                .map(|p| Signatory::new(words.person_role(p), p.name.clone()))
+                .collect(),
+        )
+    };
+    let heading_facts = vec![
+        (words.t("doc-election"), election.name.get(language.code()).to_owned()),
+        (words.t("doc-station"), election.station.number.clone()),
+        (words.t("doc-address"), election.station.address.get(language.code()).to_owned()),
+    ];
+    let (title, blocks) = match kind {
+        DocumentKind::LotRecord { purpose } => {
+            let record = state.lot_drawn(*purpose).ok_or_else(|| refuse("document.not-yet", "error-document-not-yet"))?;
+            let drawn_at = state.lots.get(purpose).and_then(|l| l.drawn.as_ref()).map(|(at, _)| *at);
+            let mut facts = heading_facts.clone();
+            facts.push((words.t("doc-time"), drawn_at.map(local).unwrap_or_default()));
+            facts.push((words.t("lot-commitment"), record.commitment.clone()));
+            facts.push((words.t("lot-secret"), record.secret.clone()));
+            facts.push((words.t("lot-seed"), record.seed.clone()));
+            let contributions = Table {
+                columns: vec![Column::new(words.t("lot-contribution-by"), 3), Column::new(words.t("lot-contribution-value"), 2)],
+                rows: record.contributions.iter().map(|c| vec![c.by.clone(), c.value.clone()]).collect(),
+            };
+            let members = Table {
+                columns: vec![Column::new("№", 1).aligned(Align::Right), Column::new(words.t("lot-member"), 6)],
+                rows: record.members.iter().enumerate().map(|(i, id)| vec![(i + 1).to_string(), name_of(id)]).collect(),
+            };
+            let assignment = Table {
+                columns: vec![Column::new(words.t("lot-member"), 3), Column::new(words.t("lot-duty"), 3)],
+                rows: record
+                    .assignment
+                    .iter()
+                    .map(|a| vec![name_of(&a.member_id), words.t(&format!("duty-{}", kebab(&a.duty)))])
+                    .collect(),
+            };
+            let title = words.t(match purpose {
+                LotPurpose::Roles => "doc-lot-title",
+                LotPurpose::OutOfPremises => "doc-lot-out-of-premises-title",
+            });
+            (
+                title,
+                vec![
+                    Block::KeyValue(facts),
+                    Block::Paragraph(words.t("doc-lot-method")),
+                    Block::Heading(words.t("lot-contributions")),
+                    Block::Table(contributions),
+                    Block::Heading(words.t("doc-lot-members")),
+                    Block::Table(members),
+                    Block::Heading(words.t("doc-lot-assignment")),
+                    Block::Table(assignment),
+                    Block::Paragraph(words.t("doc-lot-verify")),
+                    signatures(&present),
+                ],
+            )
+        }
+        DocumentKind::ControlSheet { box_id } => {
+            let sealed = state
+                .boxes
+                .iter()
+                .find(|b| &b.box_id == box_id)
+                .ok_or_else(|| refuse("document.not-yet", "error-document-not-yet"))?;
+            let sheet = &sealed.control_sheet;
+            let mut facts = heading_facts.clone();
+            facts.push((words.t("doc-chair"), sheet.chair.clone()));
+            facts.push((words.t("doc-box"), format!("{} ({})", sealed.box_id, words.t(&format!("box-kind-{}", kebab(&sealed.kind))))));
+            facts.push((words.t("doc-sheet-time"), sheet.time.clone()));
+            facts.push((words.t("sealing-seals"), sealed.seals.join(", ")));
+            let people = Table {
+                columns: vec![Column::new(words.t("attendance-name"), 4), Column::new(words.t("attendance-category"), 3)],
+                rows: sheet
+                    .present
+                    .iter()
+                    .map(|p| {
+                        let organisation = p.organisation.as_deref().map(|o| format!(" — {o}")).unwrap_or_default();
+                        vec![format!("{}{organisation}", p.name), words.person_role(p)]
+                    })
+                    .collect(),
+            };
+            let everyone = Block::Signatures(
+                sheet.present.iter().map(|p| Signatory::new(words.person_role(p), p.name.clone())).collect(),
+            );
+            (
+                words.t("doc-control-sheet-title"),
+                vec![
+                    Block::KeyValue(facts),
+                    Block::Paragraph(words.t("doc-control-sheet-text")),
+                    Block::Heading(words.t("doc-present")),
+                    Block::Table(people),
+                    everyone,
+                ],
+            )
+        }
+        DocumentKind::BallotLedger => {
+            let received = state.ballots.received.as_ref().ok_or_else(|| refuse("document.not-yet", "error-document-not-yet"))?;
+            let mut facts = heading_facts.clone();
+            facts.push((words.t("ballots-announced"), received.announced.to_string()));
+            facts.push((words.t("ballots-recounted"), received.recounted.to_string()));
+            facts.push((words.t("ballots-for-out-of-premises"), received.for_out_of_premises.to_string()));
+            if let Some(explanation) = &received.explanation {
+                facts.push((words.t("ballots-explanation"), explanation.clone()));
+            }
+            facts.push((words.t("doc-ballots-left"), state.ballots.undistributed().to_string()));
+            let batches = Table {
+                columns: vec![
+                    Column::new("№", 1).aligned(Align::Right),
+                    Column::new(words.t("lot-member"), 5),
+                    Column::new(words.t("ballots-count"), 2).aligned(Align::Right),
+                    Column::new(words.t("doc-time"), 2),
+                    Column::new(words.t("doc-signature"), 3),
+                ],
+                rows: state
+                    .ballots
+                    .batches
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| vec![(i + 1).to_string(), name_of(&b.member_id), b.count.to_string(), local(b.at), String::new()])
+                    .collect(),
+            };
+            (
+                words.t("doc-ledger-title"),
+                vec![Block::KeyValue(facts), Block::Table(batches), signatures(&present)],
+            )
+        }
+        DocumentKind::SafeRecord => {
+            let safe = state.safe.as_ref().ok_or_else(|| refuse("document.not-yet", "error-document-not-yet"))?;
+            let mut facts = heading_facts.clone();
+            facts.push((words.t("doc-time"), local(safe.at)));
+            facts.push((words.t("safe-voters-paper"), safe.voters_paper.to_string()));
+            facts.push((words.t("safe-voters-electronic"), safe.voters_electronic.to_string()));
+            if let Some(explanation) = &safe.explanation {
+                facts.push((words.t("safe-explanation"), explanation.clone()));
+            }
+            (words.t("doc-safe-title"), vec![Block::KeyValue(facts), signatures(&present)])
+        }
+        DocumentKind::AttendanceRegister => {
+            let register = Table {
+                columns: vec![
+                    Column::new("№", 1).aligned(Align::Right),
+                    Column::new(words.t("attendance-name"), 5),
+                    Column::new(words.t("attendance-category"), 3),
+                    Column::new(words.t("doc-arrived"), 2),
+                    Column::new(words.t("doc-left"), 2),
+                ],
+                rows: state
+                    .attendance
+                    .iter()
+                    .map(|a| {
+                        let mut name = a.name.clone();
+                        if let Some(organisation) = &a.organisation {
+                            name = format!("{name} — {organisation}");
+                        }
+                        if let Some(accreditation) = &a.accreditation {
+                            name = format!("{name} ({accreditation})");
+                        }
+                        vec![
+                            a.person.to_string(),
+                            name,
+                            words.t(&format!("category-{}", kebab(&a.category))),
+                            local(a.arrived_at),
+                            a.left_at.map(local).unwrap_or_default(),
+                        ]
+                    })
+                    .collect(),
+            };
+            (
+                words.t("doc-attendance-title"),
+                vec![
+                    Block::KeyValue(heading_facts.clone()),
+                    Block::Table(register),
+                    Block::Paragraph(words.with("doc-certified-copies", &[("count", MessageArg::from(present.len()))])),
+                ],
+            )
+        }
+    };
+    Ok(Document {
+        title,
+        station_number: election.station.number.clone(),
+        generated_at_local: now.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string(),
+        language,
+        training: election.training,
+        blocks,
+    })
+}
