@@ -182,3 +182,25 @@ polls-open = Добуш берүү ачык.
 polls-ready = Даярдык бүттү: добуш берүү саат { $time } ачылат.
 polls-open-action = Добуш берүүнү ачуу
 polls-not-ready = Добуш берүү чүчүкулак, сейф, пломбалоо жана бюллетендер бүткөндөн кийин гана ачылат.
+
+## Out-of-premises voting (ui/src/procedures/OutOfPremises.svelte).
+
+oop-registry = Арыздардын реестри
+oop-voter = Шайлоочу
+oop-address = Дареги
+oop-reason = Себеби
+oop-received = Кабыл алынды
+oop-register = Арызды каттоо
+oop-boxes = Көчмө үкөктөр
+oop-seal-portable = Бош көрсөтүлдү, пломбаланды
+oop-serve = Шайлоочу добуш берди
+oop-application = Арыз
+oop-document = Документтин сериясы жана №
+oop-seal-slot = Көзөнөктү бекитүү
+oop-slot-sealed = көзөнөгү бекитилген
+oop-close = Актыны түзүү
+oop-closed = Жайдан тышкары добуш берүү жабылды: { $voters } шайлоочу.
+oop-served-mark = Жайдан тышкары добуш берди
+oop-ballots-taken = Алынган бюллетендер
+oop-unused = Колдонулбаган
+oop-spoiled = Бузулган

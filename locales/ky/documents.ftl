@@ -30,3 +30,13 @@ document-saved = Сакталды: { $path }
 error-document-not-yet = Бул документ боюнча азырынча эч нерсе жазылган жок.
 error-document-write = Документ сакталган жок: { $path } ({ $detail })
 error-print = Документ түзүлгөн жок: { $detail }
+
+doc-oop-registry-title = Жайдан тышкары добуш берүү жөнүндө арыздардын реестри (§22)
+doc-oop-act-title = Жайдан тышкары добуш берүү жөнүндө акт (§29)
+doc-oop-applications = Арыздар
+doc-oop-voters = Добуш бергендер
+doc-oop-ballots-taken = Алынган бюллетендер
+doc-oop-ballots-issued = Берилген бюллетендер
+doc-oop-receipts-issued = Басылган чектер
+doc-oop-unused = Колдонулбаган, кайтарылган
+doc-oop-spoiled = Бузулган, кайтарылган

@@ -245,3 +245,18 @@ error-polls-after-close = Добуш берүү убактысы бүттү.
 
 error-polls-already-open = Добуш берүү башталган.
 
+
+## Out-of-premises voting (§21–30).
+
+error-oop-not-here = Аралыктан добуш берүү участогунда жайдан тышкары добуш берүү өткөрүлбөйт (R1.7).
+error-oop-application-late = Арыздар добуш берүүгө 3 календардык күн калганга чейин, { $date } кошо кабыл алынат (§22).
+error-oop-application-incomplete = Арызда шайлоочунун аты-жөнү, дареги жана келе албаганынын себеби болушу керек (§22).
+error-oop-outside-hours = Жайдан тышкары добуш берүү { $date } гана, саат 08:00дөн 20:00гө чейин өткөрүлөт (§22).
+error-oop-unknown-application = Реестрде № { $number } арыз жок.
+error-oop-already-served = № { $number } арыз боюнча шайлоочу добуш берген.
+error-oop-not-a-portable-box = «{ $box }» пломбаланган көчмө үкөк эмес.
+error-oop-slot-sealed = «{ $box }» көчмө үкөгүнүн көзөнөгү бекитилген.
+error-oop-document-required = Шайлоочунун документинин сериясын жана номерин жазыңыз (§28).
+error-oop-slots-open = Адегенде көчмө үкөктөрдүн көзөнөктөрүн бекитиңиз: { $boxes } (§29).
+error-oop-closed = Жайдан тышкары добуш берүү жабылган.
+error-oop-ballots-do-not-add-up = Бюллетендер дал келбейт: алынды { $taken }, берилди { $issued }, колдонулбаганы { $unused }, бузулганы { $spoiled }.

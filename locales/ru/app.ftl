@@ -198,3 +198,25 @@ polls-open = Голосование открыто.
 polls-ready = Подготовка завершена: голосование откроется в { $time }.
 polls-open-action = Открыть голосование
 polls-not-ready = Голосование открывается только после жеребьёвки, вскрытия сейфа, опечатывания и выдачи бюллетеней.
+
+## Out-of-premises voting (ui/src/procedures/OutOfPremises.svelte).
+
+oop-registry = Реестр заявлений
+oop-voter = Избиратель
+oop-address = Адрес
+oop-reason = Причина
+oop-received = Принято
+oop-register = Зарегистрировать заявление
+oop-boxes = Переносные ящики
+oop-seal-portable = Показан пустым, опечатан
+oop-serve = Избиратель проголосовал
+oop-application = Заявление
+oop-document = Серия и № документа
+oop-seal-slot = Опечатать прорезь
+oop-slot-sealed = прорезь опечатана
+oop-close = Составить акт
+oop-closed = Голосование вне помещения закрыто: проголосовало { $voters }.
+oop-served-mark = Проголосовал вне помещения
+oop-ballots-taken = Взято бюллетеней
+oop-unused = Не использовано
+oop-spoiled = Испорчено

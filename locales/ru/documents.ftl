@@ -30,3 +30,13 @@ document-saved = Сохранено: { $path }
 error-document-not-yet = По этому документу ещё ничего не записано.
 error-document-write = Документ не сохранён: { $path } ({ $detail })
 error-print = Документ не сформирован: { $detail }
+
+doc-oop-registry-title = Реестр заявлений о голосовании вне помещения (§22)
+doc-oop-act-title = Акт о голосовании вне помещения (§29)
+doc-oop-applications = Заявлений
+doc-oop-voters = Проголосовало
+doc-oop-ballots-taken = Взято бюллетеней
+doc-oop-ballots-issued = Выдано бюллетеней
+doc-oop-receipts-issued = Напечатано чеков
+doc-oop-unused = Не использовано, возвращено
+doc-oop-spoiled = Испорчено, возвращено

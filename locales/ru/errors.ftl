@@ -253,3 +253,18 @@ error-polls-after-close = Время голосования истекло.
 
 error-polls-already-open = Голосование уже открыто.
 
+
+## Out-of-premises voting (§21–30).
+
+error-oop-not-here = На участке дистанционного голосования голосование вне помещения не проводится (R1.7).
+error-oop-application-late = Заявления принимаются не позднее чем за 3 календарных дня до голосования, до { $date } включительно (§22).
+error-oop-application-incomplete = В заявлении должны быть фамилия и имя избирателя, адрес и причина, по которой он не может прийти (§22).
+error-oop-outside-hours = Голосование вне помещения проводится только { $date } с 08:00 до 20:00 (§22).
+error-oop-unknown-application = В реестре нет заявления № { $number }.
+error-oop-already-served = Избиратель по заявлению № { $number } уже проголосовал.
+error-oop-not-a-portable-box = «{ $box }» — не опечатанный переносной ящик.
+error-oop-slot-sealed = Прорезь переносного ящика «{ $box }» уже опечатана.
+error-oop-document-required = Укажите серию и номер документа избирателя (§28).
+error-oop-slots-open = Сначала опечатайте прорези переносных ящиков: { $boxes } (§29).
+error-oop-closed = Голосование вне помещения уже закрыто.
+error-oop-ballots-do-not-add-up = Бюллетени не сходятся: взято { $taken }, выдано { $issued }, не использовано { $unused }, испорчено { $spoiled }.

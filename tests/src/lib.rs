@@ -103,3 +103,18 @@ pub fn prepare_regular_after_lot(station: &Station) {
     }
     station.act(Command::FinishBallotIssue).expect("issue finished");
 }
+
+/// The text of a PDF as poppler's `pdftotext -layout` reads it.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let mut child = std::process::Command::new("pdftotext")
+        .args(["-layout", "-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("pdftotext (poppler-utils, installed by scripts/setup)");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), pdf).expect("write pdf");
+    let output = child.wait_with_output().expect("pdftotext output");
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).expect("utf-8 text")
+}
+

@@ -2,27 +2,13 @@
 //! languages and read back with poppler: what a commission signs must say what the
 //! journal holds, with Kyrgyz letters intact.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use api::documents::DocumentKind;
 use api::{Demo, Language, Station};
 use domain::attendance::AttendeeCategory;
 use domain::lot::LotPurpose;
-use uchastok_tests::{Harness, arrival, bishkek, commission_arrives, draw_roles_lot, prepare_regular_after_lot};
-
-fn pdf_text(pdf: &[u8]) -> String {
-    let mut child = Command::new("pdftotext")
-        .args(["-layout", "-", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("pdftotext (poppler-utils, installed by scripts/setup)");
-    child.stdin.take().expect("stdin").write_all(pdf).expect("write pdf");
-    let output = child.wait_with_output().expect("pdftotext output");
-    assert!(output.status.success());
-    String::from_utf8(output.stdout).expect("utf-8 text")
-}
+use uchastok_tests::{Harness, arrival, bishkek, commission_arrives, draw_roles_lot, pdf_text, prepare_regular_after_lot};
 
 fn renders_to_png(pdf: &[u8]) {
     let dir = tempfile::tempdir().expect("tempdir");

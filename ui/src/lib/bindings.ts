@@ -138,7 +138,11 @@ export type OpeningView = { commission: Array<CommissionMember>, attendance: Arr
 /**
  * Whether the polls may be opened now (§31–36 done, 08:00–20:00).
  */
-can_open_polls: boolean, };
+can_open_polls: boolean, 
+/**
+ * Out-of-premises voting (§21–30).
+ */
+applications: Array<Application>, served: Array<ServedVoter>, slots_sealed: Array<string>, out_of_premises_closing: OutOfPremisesClosing | null, };
 
 export type LotView = { purpose: LotPurpose, 
 /**
@@ -157,12 +161,12 @@ record: LotRecord | null, };
 /**
  * Which document to print.
  */
-export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "type": "control-sheet", box_id: string, } | { "type": "ballot-ledger" } | { "type": "safe-record" } | { "type": "attendance-register" };
+export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "type": "control-sheet", box_id: string, } | { "type": "ballot-ledger" } | { "type": "safe-record" } | { "type": "attendance-register" } | { "type": "out-of-premises-registry" } | { "type": "out-of-premises-act" };
 
 /**
  * A request to act; [`crate::decide`] turns it into events or refuses it.
  */
-export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" };
+export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" } | { "type": "register-application", voter_name: string, address: string, reason: string, } | { "type": "serve-out-of-premises-voter", application: number, box_id: string, document: string, } | { "type": "seal-portable-box-slot", box_id: string, } | { "type": "close-out-of-premises-voting", ballots_taken: number, unused_returned: number, spoiled_returned: number, };
 
 /**
  * A validated election definition.
@@ -329,3 +333,43 @@ export type BallotBatch = { member_id: string, count: number, at: string, };
  * printer's counter instead of a stock of ballots.
  */
 export type PaperStock = { at: string, sheets: number, printer_counter: number, };
+
+/**
+ * A written application to vote outside the premises (§22).
+ */
+export type Application = { 
+/**
+ * Number in the registry, from 1.
+ */
+number: number, voter_name: string, address: string, 
+/**
+ * Why the voter cannot come (illness, disability, …), as written.
+ */
+reason: string, received_on: string, };
+
+/**
+ * A voter served from a portable box (§26, §28): tied to an application; in the paper
+ * list with the document's series and number and the mark "voted outside the premises".
+ */
+export type ServedVoter = { application: number, box_id: string, 
+/**
+ * Series and number of the identity document, as written in the paper list.
+ */
+document: string, at: string, };
+
+/**
+ * The closing act's figures (§29).
+ */
+export type OutOfPremisesClosing = { at: string, 
+/**
+ * Ballots the members took out.
+ */
+ballots_taken: number, 
+/**
+ * Ballots issued to voters (one per voter served).
+ */
+ballots_issued: number, 
+/**
+ * Identification receipts printed (one per voter served).
+ */
+receipts_issued: number, unused_returned: number, spoiled_returned: number, };

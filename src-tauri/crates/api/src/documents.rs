@@ -23,6 +23,10 @@ pub enum DocumentKind {
     BallotLedger,
     SafeRecord,
     AttendanceRegister,
+    /// The registry of applications, for posting (§22).
+    OutOfPremisesRegistry,
+    /// The closing act of out-of-premises voting (§29).
+    OutOfPremisesAct,
 }
 
 impl DocumentKind {
@@ -39,6 +43,8 @@ impl DocumentKind {
             DocumentKind::BallotLedger => "ballot-ledger".to_owned(),
             DocumentKind::SafeRecord => "safe-record".to_owned(),
             DocumentKind::AttendanceRegister => "attendance-register".to_owned(),
+            DocumentKind::OutOfPremisesRegistry => "out-of-premises-registry".to_owned(),
+            DocumentKind::OutOfPremisesAct => "out-of-premises-act".to_owned(),
         }
     }
 }
@@ -270,6 +276,71 @@ pub fn build(
                     Block::Table(register),
                     Block::Paragraph(words.with("doc-certified-copies", &[("count", MessageArg::from(present.len()))])),
                 ],
+            )
+        }
+        DocumentKind::OutOfPremisesRegistry => {
+            let registry = Table {
+                columns: vec![
+                    Column::new("№", 1).aligned(Align::Right),
+                    Column::new(words.t("oop-voter"), 4),
+                    Column::new(words.t("oop-address"), 4),
+                    Column::new(words.t("oop-reason"), 3),
+                    Column::new(words.t("oop-received"), 2),
+                ],
+                rows: state
+                    .out_of_premises
+                    .applications
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            a.number.to_string(),
+                            a.voter_name.clone(),
+                            a.address.clone(),
+                            a.reason.clone(),
+                            a.received_on.format("%d.%m.%Y").to_string(),
+                        ]
+                    })
+                    .collect(),
+            };
+            (words.t("doc-oop-registry-title"), vec![Block::KeyValue(heading_facts.clone()), Block::Table(registry)])
+        }
+        DocumentKind::OutOfPremisesAct => {
+            let closing = state
+                .out_of_premises
+                .closing
+                .as_ref()
+                .ok_or_else(|| refuse("document.not-yet", "error-document-not-yet"))?;
+            let oop = &state.out_of_premises;
+            let mut facts = heading_facts.clone();
+            facts.push((words.t("doc-time"), local(closing.at)));
+            facts.push((words.t("doc-oop-applications"), oop.applications.len().to_string()));
+            facts.push((words.t("doc-oop-voters"), oop.served.len().to_string()));
+            facts.push((words.t("doc-oop-ballots-taken"), closing.ballots_taken.to_string()));
+            facts.push((words.t("doc-oop-ballots-issued"), closing.ballots_issued.to_string()));
+            facts.push((words.t("doc-oop-receipts-issued"), closing.receipts_issued.to_string()));
+            facts.push((words.t("doc-oop-unused"), closing.unused_returned.to_string()));
+            facts.push((words.t("doc-oop-spoiled"), closing.spoiled_returned.to_string()));
+            let boxes = Table {
+                columns: vec![
+                    Column::new(words.t("doc-box"), 2),
+                    Column::new(words.t("sealing-seals"), 3),
+                    Column::new(words.t("doc-oop-voters"), 2).aligned(Align::Right),
+                ],
+                rows: state
+                    .boxes
+                    .iter()
+                    .filter(|b| b.kind == domain::opening::BoxKind::Portable)
+                    .map(|b| {
+                        let voters = oop.served.iter().filter(|s| s.box_id == b.box_id).count();
+                        vec![b.box_id.clone(), b.seals.join(", "), voters.to_string()]
+                    })
+                    .collect(),
+            };
+            let everyone = Block::Signatures(present.iter().map(|p| Signatory::new(words.person_role(p), p.name.clone())).collect());
+            let copies = u32::try_from(present.len()).unwrap_or(u32::MAX).max(1);
+            (
+                words.t("doc-oop-act-title"),
+                vec![Block::KeyValue(facts), Block::Table(boxes), everyone, Block::Copies(copies)],
             )
         }
     };

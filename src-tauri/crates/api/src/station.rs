@@ -346,5 +346,9 @@ fn opening_view(definition: &ElectionDefinition, state: &DayState, now: DateTime
         paper_stock: state.ballots.paper_stock.clone(),
         polls_open: state.polls_opened_at.is_some(),
         can_open_polls,
+        applications: state.out_of_premises.applications.clone(),
+        served: state.out_of_premises.served.clone(),
+        slots_sealed: state.out_of_premises.slots_sealed.clone(),
+        out_of_premises_closing: state.out_of_premises.closing.clone(),
     }
 }

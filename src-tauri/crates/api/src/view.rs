@@ -110,6 +110,11 @@ pub struct OpeningView {
     pub polls_open: bool,
     /// Whether the polls may be opened now (§31–36 done, 08:00–20:00).
     pub can_open_polls: bool,
+    /// Out-of-premises voting (§21–30).
+    pub applications: Vec<domain::out_of_premises::Application>,
+    pub served: Vec<domain::out_of_premises::ServedVoter>,
+    pub slots_sealed: Vec<String>,
+    pub out_of_premises_closing: Option<domain::out_of_premises::OutOfPremisesClosing>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

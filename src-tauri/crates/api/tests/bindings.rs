@@ -59,6 +59,9 @@ fn generated() -> String {
         declaration::<domain::opening::BallotsReceived>(&config),
         declaration::<domain::opening::BallotBatch>(&config),
         declaration::<domain::opening::PaperStock>(&config),
+        declaration::<domain::out_of_premises::Application>(&config),
+        declaration::<domain::out_of_premises::ServedVoter>(&config),
+        declaration::<domain::out_of_premises::OutOfPremisesClosing>(&config),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/crates/api/tests/bindings.rs. Do not edit.\n\n{}",
@@ -79,4 +82,33 @@ fn committed_typescript_bindings_match_the_rust_types() {
         committed == expected,
         "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p api --test bindings` and commit it"
     );
+}
+
+/// Every type name used in the bindings is declared in them, so that a type added to a
+/// view without its own declaration fails here rather than in the UI's type check.
+#[test]
+fn every_type_the_bindings_use_is_declared() {
+    let text = generated();
+    let code: String = text
+        .split("/**")
+        .enumerate()
+        .map(|(i, part)| if i == 0 { part } else { part.split_once("*/").map(|(_, rest)| rest).unwrap_or("") })
+        .flat_map(|part| part.lines().filter(|line| !line.trim_start().starts_with("//")))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let declared: std::collections::BTreeSet<&str> = code
+        .split("export type ")
+        .skip(1)
+        .filter_map(|rest| rest.split([' ', '<', '=']).next())
+        .collect();
+    let builtins = ["Array", "Record"];
+    let mut missing = std::collections::BTreeSet::new();
+    for word in code.split(|c: char| !c.is_ascii_alphanumeric() && c != '_') {
+        let starts_upper = word.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        if starts_upper && !declared.contains(word) && !builtins.contains(&word) {
+            missing.insert(word.to_owned());
+        }
+    }
+    // Quoted string literal values (e.g. enum variants) are lower-case kebab here.
+    assert!(missing.is_empty(), "types used but not declared in bindings.ts: {missing:?}");
 }

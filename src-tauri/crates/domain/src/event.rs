@@ -12,6 +12,7 @@ use crate::attendance::{Arrival, Attendee};
 use crate::election::ElectionDefinition;
 use crate::lot::{Contribution, LotPurpose, LotRecord};
 use crate::opening::{BallotBatch, BallotsReceived, BoxKind, PaperStock, SafeOpening, SealedBox};
+use crate::out_of_premises::{Application, OutOfPremisesClosing, ServedVoter};
 use crate::timeline::StepId;
 
 /// A journal event. The serialized form (internally tagged JSON) is what the journal
@@ -70,6 +71,18 @@ pub enum Event {
         #[ts(type = "string")]
         at: DateTime<Utc>,
     },
+    ApplicationRegistered {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        application: Application,
+    },
+    OutOfPremisesVoterServed { served: ServedVoter },
+    PortableBoxSlotSealed {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        box_id: String,
+    },
+    OutOfPremisesClosed { closing: OutOfPremisesClosing },
 }
 
 impl Event {
@@ -90,6 +103,10 @@ impl Event {
             Event::BallotIssueFinished { .. } => "ballot-issue-finished",
             Event::PaperStockRecorded { .. } => "paper-stock-recorded",
             Event::PollsOpened { .. } => "polls-opened",
+            Event::ApplicationRegistered { .. } => "application-registered",
+            Event::OutOfPremisesVoterServed { .. } => "out-of-premises-voter-served",
+            Event::PortableBoxSlotSealed { .. } => "portable-box-slot-sealed",
+            Event::OutOfPremisesClosed { .. } => "out-of-premises-closed",
         }
     }
 
@@ -102,7 +119,11 @@ impl Event {
             | Event::LotDrawn { at, .. }
             | Event::SealingFinished { at }
             | Event::BallotIssueFinished { at }
-            | Event::PollsOpened { at } => *at,
+            | Event::PollsOpened { at }
+            | Event::ApplicationRegistered { at, .. }
+            | Event::PortableBoxSlotSealed { at, .. } => *at,
+            Event::OutOfPremisesVoterServed { served } => served.at,
+            Event::OutOfPremisesClosed { closing } => closing.at,
             Event::PersonArrived { attendee } => attendee.arrived_at,
             Event::SafeOpened { opening } => opening.at,
             Event::BoxSealed { sealed } => sealed.at,
@@ -132,4 +153,8 @@ pub enum Command {
     FinishBallotIssue,
     RecordPaperStock { sheets: u32, printer_counter: u64 },
     OpenPolls,
+    RegisterApplication { voter_name: String, address: String, reason: String },
+    ServeOutOfPremisesVoter { application: u32, box_id: String, document: String },
+    SealPortableBoxSlot { box_id: String },
+    CloseOutOfPremisesVoting { ballots_taken: u32, unused_returned: u32, spoiled_returned: u32 },
 }

@@ -2,7 +2,7 @@
 //!
 //! Owns: the election definition (`election`), the day's procedures and their schedule
 //! (`timeline`), the attendance register (`attendance`), the verifiable lot (`lot`), the
-//! opening meeting's records (`opening`), the rules (`rules`), the journal's events and
+//! opening meeting's records (`opening`), out-of-premises voting (`out_of_premises`), the rules (`rules`), the journal's events and
 //! commands (`event`), and the two pure functions the journal is replayed through:
 //! [`decide`] and [`apply`].
 //!
@@ -16,6 +16,7 @@ pub mod error;
 pub mod event;
 pub mod lot;
 pub mod opening;
+pub mod out_of_premises;
 pub mod rules;
 pub mod state;
 pub mod timeline;

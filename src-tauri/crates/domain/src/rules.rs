@@ -9,6 +9,7 @@ use crate::election::{ElectionDefinition, Role, StationKind};
 use crate::error::DomainError;
 use crate::event::{Command, Event};
 use crate::lot::{self, Contribution, LotPurpose, LotRecord};
+use crate::out_of_premises::{APPLICATION_DEADLINE_DAYS, Application, OutOfPremisesClosing, ServedVoter};
 use crate::opening::{
     BALLOT_BATCH, BallotBatch, BallotsReceived, BoxKind, ControlSheet, MAX_PORTABLE_BOXES, PaperStock, SafeOpening,
     SealedBox,
@@ -49,6 +50,16 @@ pub(crate) fn decide(election: &ElectionDefinition, state: &DayState, command: &
             record_paper_stock(election, state, *sheets, *printer_counter, now)
         }
         Command::OpenPolls => open_polls(election, state, now),
+        Command::RegisterApplication { voter_name, address, reason } => {
+            register_application(election, state, voter_name, address, reason, now)
+        }
+        Command::ServeOutOfPremisesVoter { application, box_id, document } => {
+            serve_voter(election, state, *application, box_id, document, now)
+        }
+        Command::SealPortableBoxSlot { box_id } => seal_slot(election, state, box_id, now),
+        Command::CloseOutOfPremisesVoting { ballots_taken, unused_returned, spoiled_returned } => {
+            close_out_of_premises(election, state, *ballots_taken, *unused_returned, *spoiled_returned, now)
+        }
     }
 }
 
@@ -97,13 +108,32 @@ fn message_id(code: &'static str) -> &'static str {
         "polls.too-early" => "error-polls-too-early",
         "polls.after-close" => "error-polls-after-close",
         "polls.already-open" => "error-polls-already-open",
+        "oop.not-here" => "error-oop-not-here",
+        "oop.application-late" => "error-oop-application-late",
+        "oop.application-incomplete" => "error-oop-application-incomplete",
+        "oop.outside-hours" => "error-oop-outside-hours",
+        "oop.unknown-application" => "error-oop-unknown-application",
+        "oop.already-served" => "error-oop-already-served",
+        "oop.not-a-portable-box" => "error-oop-not-a-portable-box",
+        "oop.slot-sealed" => "error-oop-slot-sealed",
+        "oop.document-required" => "error-oop-document-required",
+        "oop.slots-open" => "error-oop-slots-open",
+        "oop.closed" => "error-oop-closed",
+        "oop.ballots-do-not-add-up" => "error-oop-ballots-do-not-add-up",
         _ => "error-internal",
     }
 }
 
 /// Steps whose completion is recorded by their own procedure, not by the generic act.
 pub fn has_procedure(step: StepId) -> bool {
-    matches!(step, StepId::LotDrawing | StepId::OpeningSafe | StepId::SealingBoxes | StepId::BallotsToMembers)
+    matches!(
+        step,
+        StepId::OutOfPremisesVoting
+            | StepId::LotDrawing
+            | StepId::OpeningSafe
+            | StepId::SealingBoxes
+            | StepId::BallotsToMembers
+    )
 }
 
 fn local_time(election: &ElectionDefinition, instant: DateTime<Utc>) -> String {
@@ -455,4 +485,143 @@ fn open_polls(election: &ElectionDefinition, state: &DayState, now: DateTime<Utc
         &[StepId::LotDrawing, StepId::OpeningSafe, StepId::SealingBoxes, StepId::BallotsToMembers],
     )?;
     Ok(vec![Event::PollsOpened { at: now }])
+}
+
+fn out_of_premises_here(election: &ElectionDefinition) -> Result<(), DomainError> {
+    // Remote voting is never used for out-of-premises voting (R1.7).
+    if !StepId::OutOfPremisesVoting.applies_to(election.station.kind) {
+        return Err(refuse("oop.not-here"));
+    }
+    Ok(())
+}
+
+fn during_out_of_premises_hours(election: &ElectionDefinition, now: DateTime<Utc>) -> Result<(), DomainError> {
+    let starts = timeline::starts_at(election, StepId::OutOfPremisesVoting);
+    let ends = timeline::deadline(election, StepId::OutOfPremisesVoting);
+    if now < starts || now >= ends {
+        let day = starts.with_timezone(&election.tz()).format("%d.%m.%Y").to_string();
+        return Err(refuse("oop.outside-hours").with("date", day));
+    }
+    Ok(())
+}
+
+fn register_application(
+    election: &ElectionDefinition,
+    state: &DayState,
+    voter_name: &str,
+    address: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Decision {
+    out_of_premises_here(election)?;
+    let today = now.with_timezone(&election.tz()).date_naive();
+    let last_day = election.voting_day - Duration::days(APPLICATION_DEADLINE_DAYS);
+    if today > last_day {
+        return Err(refuse("oop.application-late").with("date", last_day.format("%d.%m.%Y").to_string()));
+    }
+    let (voter_name, address, reason) = (voter_name.trim(), address.trim(), reason.trim());
+    if voter_name.is_empty() || address.is_empty() || reason.is_empty() {
+        return Err(refuse("oop.application-incomplete"));
+    }
+    let number = u32::try_from(state.out_of_premises.applications.len() + 1).unwrap_or(u32::MAX);
+    Ok(vec![Event::ApplicationRegistered {
+        at: now,
+        application: Application {
+            number,
+            voter_name: voter_name.to_owned(),
+            address: address.to_owned(),
+            reason: reason.to_owned(),
+            received_on: today,
+        },
+    }])
+}
+
+fn open_portable_box<'a>(state: &'a DayState, box_id: &str) -> Result<&'a SealedBox, DomainError> {
+    let sealed = state
+        .boxes
+        .iter()
+        .find(|b| b.box_id == box_id && b.kind == BoxKind::Portable)
+        .ok_or_else(|| refuse("oop.not-a-portable-box").with("box", box_id))?;
+    if state.out_of_premises.slots_sealed.iter().any(|b| b == box_id) {
+        return Err(refuse("oop.slot-sealed").with("box", box_id));
+    }
+    Ok(sealed)
+}
+
+fn serve_voter(
+    election: &ElectionDefinition,
+    state: &DayState,
+    application: u32,
+    box_id: &str,
+    document: &str,
+    now: DateTime<Utc>,
+) -> Decision {
+    out_of_premises_here(election)?;
+    if state.out_of_premises.closing.is_some() {
+        return Err(refuse("oop.closed"));
+    }
+    during_out_of_premises_hours(election, now)?;
+    if !state.out_of_premises.applications.iter().any(|a| a.number == application) {
+        return Err(refuse("oop.unknown-application").with("number", i64::from(application)));
+    }
+    if state.out_of_premises.served.iter().any(|s| s.application == application) {
+        return Err(refuse("oop.already-served").with("number", i64::from(application)));
+    }
+    let sealed = open_portable_box(state, box_id.trim())?;
+    let document = document.trim();
+    if document.is_empty() {
+        return Err(refuse("oop.document-required"));
+    }
+    Ok(vec![Event::OutOfPremisesVoterServed {
+        served: ServedVoter { application, box_id: sealed.box_id.clone(), document: document.to_owned(), at: now },
+    }])
+}
+
+fn seal_slot(election: &ElectionDefinition, state: &DayState, box_id: &str, now: DateTime<Utc>) -> Decision {
+    out_of_premises_here(election)?;
+    let sealed = open_portable_box(state, box_id.trim())?;
+    Ok(vec![Event::PortableBoxSlotSealed { at: now, box_id: sealed.box_id.clone() }])
+}
+
+fn close_out_of_premises(
+    election: &ElectionDefinition,
+    state: &DayState,
+    ballots_taken: u32,
+    unused_returned: u32,
+    spoiled_returned: u32,
+    now: DateTime<Utc>,
+) -> Decision {
+    out_of_premises_here(election)?;
+    if state.out_of_premises.closing.is_some() {
+        return Err(refuse("oop.closed"));
+    }
+    not_before_start(election, StepId::OutOfPremisesVoting, now)?;
+    let open: Vec<&str> = state
+        .boxes
+        .iter()
+        .filter(|b| b.kind == BoxKind::Portable && !state.out_of_premises.slots_sealed.contains(&b.box_id))
+        .map(|b| b.box_id.as_str())
+        .collect();
+    if !open.is_empty() {
+        return Err(refuse("oop.slots-open").with("boxes", open.join(", ")));
+    }
+    let served = u32::try_from(state.out_of_premises.served.len()).unwrap_or(u32::MAX);
+    let accounted = served.saturating_add(unused_returned).saturating_add(spoiled_returned);
+    if accounted != ballots_taken {
+        return Err(refuse("oop.ballots-do-not-add-up")
+            .with("taken", i64::from(ballots_taken))
+            .with("issued", i64::from(served))
+            .with("unused", i64::from(unused_returned))
+            .with("spoiled", i64::from(spoiled_returned)));
+    }
+    Ok(vec![Event::OutOfPremisesClosed {
+        closing: OutOfPremisesClosing {
+            at: now,
+            ballots_taken,
+            ballots_issued: served,
+            receipts_issued: served,
+            unused_returned,
+            spoiled_returned,
+        },
+    }])
 }

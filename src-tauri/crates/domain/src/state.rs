@@ -11,6 +11,7 @@ use crate::error::DomainError;
 use crate::event::{Command, Event};
 use crate::lot::{LotPurpose, LotRecord};
 use crate::opening::{BallotLedger, SafeOpening, SealedBox};
+use crate::out_of_premises::OutOfPremisesState;
 use crate::rules;
 use crate::timeline::{self, StepId, StepState};
 
@@ -36,6 +37,7 @@ pub struct DayState {
     pub sealing_finished_at: Option<DateTime<Utc>>,
     pub ballots: BallotLedger,
     pub polls_opened_at: Option<DateTime<Utc>>,
+    pub out_of_premises: OutOfPremisesState,
     pub events_applied: u64,
 }
 
@@ -58,6 +60,7 @@ impl DayState {
                 .and_then(|lot| lot.drawn.as_ref())
                 .map(|(at, _)| *at),
             StepId::OpeningSafe => self.safe.as_ref().map(|safe| safe.at),
+            StepId::OutOfPremisesVoting => self.out_of_premises.closing.as_ref().map(|closing| closing.at),
             StepId::SealingBoxes => self.sealing_finished_at,
             StepId::BallotsToMembers => self
                 .ballots
@@ -139,6 +142,10 @@ pub fn apply(mut state: DayState, event: &Event) -> DayState {
         Event::BallotIssueFinished { at } => state.ballots.issue_finished_at = Some(*at),
         Event::PaperStockRecorded { stock } => state.ballots.paper_stock = Some(stock.clone()),
         Event::PollsOpened { at } => state.polls_opened_at = Some(*at),
+        Event::ApplicationRegistered { application, .. } => state.out_of_premises.applications.push(application.clone()),
+        Event::OutOfPremisesVoterServed { served } => state.out_of_premises.served.push(served.clone()),
+        Event::PortableBoxSlotSealed { box_id, .. } => state.out_of_premises.slots_sealed.push(box_id.clone()),
+        Event::OutOfPremisesClosed { closing } => state.out_of_premises.closing = Some(closing.clone()),
     }
     state.events_applied += 1;
     state
