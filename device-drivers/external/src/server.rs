@@ -413,3 +413,124 @@ fn write_lines(output: &mut impl Write, lines: &[String]) -> io::Result<()> {
     }
     output.flush()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server() -> Server {
+        let station = sim::SimStation::new(1);
+        Server::new(
+            "test 1",
+            vec![
+                station.aeu_main.clone() as Arc<dyn Device>,
+                station.camera.clone(),
+            ],
+        )
+    }
+
+    fn answer(server: &mut Server, line: &str) -> Value {
+        let reply = server.handle_line(line);
+        serde_json::from_str(reply.lines.last().expect("an answer")).expect("JSON")
+    }
+
+    #[test]
+    fn hello_comes_first_and_names_the_devices() {
+        let mut server = server();
+        let early = answer(
+            &mut server,
+            r#"{"id":1,"method":"status","params":{"device":"camera"}}"#,
+        );
+        assert_eq!(early["error"]["code"], "invalid-request");
+        let wrong = answer(
+            &mut server,
+            r#"{"id":2,"method":"hello","params":{"protocol":9}}"#,
+        );
+        assert_eq!(wrong["error"]["code"], "unsupported-protocol");
+        assert_eq!(wrong["error"]["data"]["protocol"], 1);
+        let hello = answer(
+            &mut server,
+            r#"{"id":3,"method":"hello","params":{"protocol":1}}"#,
+        );
+        assert_eq!(hello["id"], 3);
+        assert_eq!(hello["result"]["driver"], "test 1");
+        assert_eq!(hello["result"]["devices"][1]["id"], "camera");
+        let status = answer(
+            &mut server,
+            r#"{"id":4,"method":"status","params":{"device":"aeu-main"}}"#,
+        );
+        assert_eq!(status["result"]["kind"], "aeu");
+    }
+
+    #[test]
+    fn serve_answers_until_shutdown_and_reports_status_changes_first() {
+        let station = sim::SimStation::new(1);
+        let aeu = station.aeu_main.clone();
+        let mut server = Server::new("test 1", vec![aeu.clone() as Arc<dyn Device>]);
+        let _ = server.handle_line(r#"{"id":0,"method":"hello","params":{"protocol":1}}"#);
+        aeu.fail();
+        let input = concat!(
+            "\n",
+            r#"{"id":1,"method":"aeu.ballots-processed","params":{"device":"aeu-main"}}"#,
+            "\n",
+            r#"{"id":2,"method":"shutdown"}"#,
+            "\n",
+            r#"{"id":3,"method":"status","params":{"device":"aeu-main"}}"#,
+            "\n"
+        );
+        let mut output = Vec::new();
+        serve(&mut server, input.as_bytes(), &mut output).expect("served");
+        let lines: Vec<Value> = String::from_utf8(output)
+            .expect("UTF-8")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("JSON"))
+            .collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines[0]["event"], "status");
+        assert_eq!(lines[0]["status"]["fault"], "broken");
+        assert_eq!(lines[1]["error"]["code"], "failed");
+        assert_eq!(lines[2], json!({"id": 2, "result": {}}));
+    }
+
+    #[test]
+    fn bad_requests_get_their_codes() {
+        let mut server = server();
+        let _ = server.handle_line(r#"{"id":0,"method":"hello","params":{"protocol":1}}"#);
+        let cases = [
+            ("nonsense", "invalid-request"),
+            (r#"{"method":"status"}"#, "invalid-request"),
+            (r#"{"id":1}"#, "invalid-request"),
+            (
+                r#"{"id":1,"method":"status","params":[1]}"#,
+                "invalid-params",
+            ),
+            (
+                r#"{"id":1,"method":"status","params":{}}"#,
+                "invalid-params",
+            ),
+            (
+                r#"{"id":1,"method":"status","params":{"device":"toaster"}}"#,
+                "unknown-device",
+            ),
+            (
+                r#"{"id":1,"method":"camera.frame","params":{"device":"aeu-main"}}"#,
+                "unknown-device",
+            ),
+            (
+                r#"{"id":1,"method":"camera.focus","params":{"device":"camera"}}"#,
+                "unknown-method",
+            ),
+            (
+                r#"{"id":1,"method":"camera.frame","params":{"device":"camera","timeout_ms":"soon"}}"#,
+                "invalid-params",
+            ),
+            (
+                r#"{"id":1,"method":"aeu.feed","params":{"device":"aeu-main","ballot":{}}}"#,
+                "invalid-params",
+            ),
+        ];
+        for (line, code) in cases {
+            assert_eq!(answer(&mut server, line)["error"]["code"], code, "{line}");
+        }
+    }
+}

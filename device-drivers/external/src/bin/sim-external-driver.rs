@@ -12,7 +12,7 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use driver_api::{Device, FaultCode};
+use driver_api::{Device, DeviceKind, FaultCode};
 use external::server::{Extension, Server};
 use external::wire::{self, WireError};
 use serde_json::{Map, Value, json};
@@ -60,7 +60,13 @@ fn parse_args() -> Result<Args, String> {
         let mut value = || input.next().ok_or_else(|| format!("{flag} needs a value"));
         match flag.as_str() {
             "--seed" => args.seed = Some(value()?.parse().map_err(|_| "--seed takes a number")?),
-            "--kinds" => args.kinds = Some(value()?.split(',').map(str::to_owned).collect()),
+            "--kinds" => {
+                let kinds: Vec<String> = value()?.split(',').map(str::to_owned).collect();
+                if let Some(unknown) = kinds.iter().find(|k| DeviceKind::from_code(k).is_none()) {
+                    return Err(format!("unknown device kind {unknown}"));
+                }
+                args.kinds = Some(kinds);
+            }
             "--failure-rate" => {
                 args.failure_rate = value()?.parse().map_err(|_| "--failure-rate takes 0-1")?
             }
