@@ -156,7 +156,7 @@ fn garbage_on_the_output_fails_the_suite_but_nothing_else() {
 #[test]
 fn a_method_that_never_answers_fails_its_check_and_the_suite_goes_on() {
     let options = Options {
-        grace: Duration::from_millis(300),
+        grace: Duration::from_secs(1),
         ..quick(&["--misbehave", "hang:camera.frame"])
     };
     let report = conformance::run_with(Path::new(DRIVER), &options);
@@ -201,7 +201,7 @@ fn drivers_that_cannot_start_or_greet_are_reported() {
 
     let options = Options {
         call_timeout: Duration::from_millis(300),
-        grace: Duration::from_millis(300),
+        grace: Duration::from_secs(1),
         ..quick(&["--misbehave", "mute"])
     };
     let report = conformance::run_with(Path::new(DRIVER), &options);

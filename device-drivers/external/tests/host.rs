@@ -427,11 +427,16 @@ fn a_crash_mid_call_leaves_every_device_absent_and_every_call_typed() {
         ),
         Err(CallError::Dead)
     );
-    assert!(
-        driver.stderr_tail().iter().any(|l| l.contains("crashing")),
-        "{:?}",
-        driver.stderr_tail()
-    );
+    // The stderr thread reads on its own; wait for it (the deadline only guards a hang).
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !driver.stderr_tail().iter().any(|l| l.contains("crashing")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{:?}",
+            driver.stderr_tail()
+        );
+        thread::sleep(Duration::from_millis(10));
+    }
 }
 
 #[test]
