@@ -41,7 +41,8 @@ fn main() {
                 let a = vision::qr::decode_rqrr(&s.image);
                 let b = vision::qr::decode_rqrr_prepared(&s.image);
                 let c = vision::qr::decode_rxing(&s.image);
-                println!("{i}: rqrr {} prepared {} rxing {}", a.as_ref() == Some(p), b.as_ref() == Some(p), c.as_ref() == Some(p));
+                let d = vision::qr::decode_qr(&s.image);
+                println!("{i}: rqrr {} prepared {} rxing {} chosen {} regions {:?}", a.as_ref() == Some(p), b.as_ref() == Some(p), c.as_ref() == Some(p), d.as_ref() == Some(p), vision::qr::code_regions(&s.image));
             }
         }
     }

@@ -33,12 +33,16 @@ pub const TOP_UNITS: f32 = 850.0;
 /// Where the middle of a line of MRZ ink sits, in font units above the baseline.
 pub const CENTRE_UNITS: f32 = 370.0;
 
+/// Template variants: Gaussian blur (samples) and stroke gamma (< 1 bolder). A cell's
+/// score for a class is its best over the variants.
+pub const VARIANTS: [(f32, f32); 3] = [(0.55, 1.0), (0.9, 0.6), (1.4, 1.0)];
+
 /// One character's templates: zero-mean, unit-norm vectors of `TW × TH` darkness values.
 pub struct Templates {
     /// `[class][variant][TW*TH]`
     pub vectors: Vec<Vec<[f32; TW * TH]>>,
     /// `[a][b]`: the largest normalised correlation between a template of `a` and one
-    /// of `b` (1 on the diagonal).
+    /// of `b`, any variants (1 on the diagonal).
     pub similarity: Vec<[f32; 37]>,
 }
 
@@ -67,7 +71,7 @@ fn render_all() -> Templates {
         .map(|&c| {
             let base = font.as_ref().map(|f| render(f, char::from(c), 1.0)).unwrap_or_else(|| vec![0.0; TW * TH]);
             let mut variants = Vec::new();
-            for (blur, gamma) in [(0.55_f32, 1.0_f32), (0.9, 0.6)] {
+            for (blur, gamma) in VARIANTS {
                 let mut v = blur_map(&base, blur);
                 for x in &mut v {
                     *x = x.clamp(0.0, 1.0).powf(gamma);

@@ -107,6 +107,35 @@ pub fn repairable(format: Format, line: usize, col: usize) -> bool {
     }
 }
 
+/// Whether any check digit, the composite included, covers the position (or is it).
+/// Names, nationality, sex, document code and issuing State are covered by none.
+pub fn checked(format: Format, line: usize, col: usize) -> bool {
+    match (format, line) {
+        (Format::Td1, 0) => col >= 5,
+        (Format::Td1, 1) => col < 7 || (8..15).contains(&col) || col >= 18,
+        (Format::Td2 | Format::Td3, 1) => col < 10 || (13..20).contains(&col) || col >= 21,
+        _ => false,
+    }
+}
+
+/// Whether the name field of `lines` is shaped as Doc 9303 writes names: after the
+/// first `<<`, a second `<<` ends the name, and only fillers may follow. A letter after
+/// that is a misread (an ink blot read as `B`), which no check digit would catch.
+pub fn names_well_formed(format: Format, lines: &[String]) -> bool {
+    let (line, start) = match format {
+        Format::Td1 => (2, 0),
+        Format::Td2 | Format::Td3 => (0, 5),
+    };
+    let Some(name) = lines.get(line).and_then(|l| l.get(start..)) else { return false };
+    let bytes = name.as_bytes();
+    let Some(first) = bytes.windows(2).position(|w| w == b"<<") else { return true };
+    let rest = &bytes[first + 2..];
+    match rest.windows(2).position(|w| w == b"<<") {
+        Some(end) => rest[end..].iter().all(|&b| b == b'<'),
+        None => true,
+    }
+}
+
 /// The fields of `format` for per-field accuracy.
 pub fn field_spans(format: Format) -> &'static [FieldSpan] {
     const TD1: &[FieldSpan] = &[
@@ -148,3 +177,32 @@ pub fn field_spans(format: Format) -> &'static [FieldSpan] {
 
 /// The names of the fields [`field_spans`] reports, in order (the same for every format).
 pub const FIELD_NAMES: [&str; 8] = ["code+state", "number", "optional", "birth", "sex", "expiry", "nationality", "name"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn td1(name: &str) -> Vec<String> {
+        vec!["I".repeat(30), "1".repeat(30), name.to_owned()]
+    }
+
+    #[test]
+    fn names_end_at_the_second_double_filler() {
+        assert!(names_well_formed(Format::Td1, &td1("ASANOV<<AZAMAT<BAKYT<<<<<<<<<<")));
+        assert!(names_well_formed(Format::Td1, &td1("ASANOV<<<<<<<<<<<<<<<<<<<<<<<<")));
+        assert!(names_well_formed(Format::Td1, &td1("VAN<DER<BERG<<ASEL<<<<<<<<<<<<")));
+        assert!(!names_well_formed(Format::Td1, &td1("ASANOV<<AZAMAT<<<<<B<<<<<<<<<<")));
+        assert!(!names_well_formed(Format::Td1, &td1("ASANOV<<AZAMAT<<KUBAT<<<<<<<<<")));
+    }
+
+    #[test]
+    fn every_repairable_position_is_checked() {
+        for format in Format::ALL {
+            for line in 0..format.line_count() {
+                for col in 0..format.line_len() {
+                    assert!(!repairable(format, line, col) || checked(format, line, col), "{format} {line}:{col}");
+                }
+            }
+        }
+    }
+}

@@ -21,6 +21,11 @@ pub struct MrzConfig {
     /// template, 0 = exactly between the two). Look-alikes such as `0`/`O` differ little
     /// in absolute score, so an absolute margin would doubt them forever.
     pub min_margin: f32,
+    /// The same two thresholds where no check digit covers the character (names,
+    /// nationality, sex, document code, issuing State): stricter, since nothing else
+    /// would catch a misread there.
+    pub unchecked_min_score: f32,
+    pub unchecked_min_margin: f32,
     /// At most this many doubtful characters may be repaired, and only under a field
     /// check digit.
     pub max_repairs: usize,
@@ -32,7 +37,7 @@ pub struct MrzConfig {
 
 impl Default for MrzConfig {
     fn default() -> MrzConfig {
-        MrzConfig { min_score: 0.70, min_margin: 0.35, max_repairs: 2, repair_min_score: 0.60, max_candidates: 6 }
+        MrzConfig { min_score: 0.70, min_margin: 0.25, unchecked_min_score: 0.75, unchecked_min_margin: 0.40, max_repairs: 2, repair_min_score: 0.60, max_candidates: 6 }
     }
 }
 
@@ -76,6 +81,8 @@ pub struct Doubt {
     pub score: f32,
     pub second: char,
     pub second_score: f32,
+    /// The relative margin (see [`MrzConfig::min_margin`]).
+    pub rel: f32,
 }
 
 /// The outcome of one frame.
@@ -144,9 +151,9 @@ pub fn read_mrz_with(frame: &GrayImage, config: &MrzConfig) -> MrzOutcome {
             let Some(grid) = fit_grid(&comps, &lines, cand, &bin, format) else { continue };
             let (Some(&first), Some(&last)) = (grid.starts.first(), grid.starts.last()) else { continue };
             let n = format.line_len() as i32;
-            let Some(scores) = classify(frame, &half, &grid, first..last + n) else { continue };
+            let Some(band) = classify(frame, &half, &grid, first..last + n) else { continue };
             for start in grid.starts.clone() {
-                let cells = cells_for(format, &scores, (start - first) as usize);
+                let cells = cells_for(format, &band.scores, band.variant, (start - first) as usize);
                 let outcome = gate(format, &cells, config, corners(&grid, start, n as usize));
                 match outcome {
                     MrzOutcome::Accepted { .. } => return outcome,
@@ -457,6 +464,8 @@ struct Cell {
     score: f32,
     second: usize,
     second_score: f32,
+    /// The margin relative to the two templates' distance (see [`MrzConfig::min_margin`]).
+    rel: f32,
 }
 
 /// Shift search around the aligned position, in samples.
@@ -470,6 +479,12 @@ const PH: usize = TH + 2 * MY;
 
 /// Scores of every class for every cell of a band: `[line][column][class]`.
 type Scores = Vec<Vec<[f32; 37]>>;
+
+/// A classified band: the scores and the template variant they were made with.
+struct Band {
+    scores: Scores,
+    variant: usize,
+}
 
 struct Sampler<'a> {
     src: &'a GrayImage,
@@ -516,11 +531,69 @@ fn centroid_offset(patch: &[f32; PW * PH]) -> Option<(f32, f32)> {
     Some((sx / sw - ex, sy / sw - ey))
 }
 
+/// Best score of each of `classes` over the ±1-sample window shifts of `patch`.
+fn score_patch(patch: &[f32; PW * PH], classes: &[usize], variant: usize, scores: &mut [f32; 37]) {
+    let templates = glyphs::templates();
+    let mut window = [0.0f32; TW * TH];
+    for sy in (MY - SY)..=(MY + SY) {
+        for sx in (MX - SX)..=(MX + SX) {
+            let mut mean = 0.0;
+            for r in 0..TH {
+                let src_row = &patch[(r + sy) * PW + sx..(r + sy) * PW + sx + TW];
+                window[r * TW..(r + 1) * TW].copy_from_slice(src_row);
+                mean += src_row.iter().sum::<f32>();
+            }
+            mean /= (TW * TH) as f32;
+            let mut var = 0.0;
+            for v in window.iter_mut() {
+                *v -= mean;
+                var += *v * *v;
+            }
+            let inv = 1.0 / var.sqrt().max(1e-3);
+            for &class in classes {
+                let variants = &templates.vectors[class];
+                let chosen = if variant < variants.len() { &variants[variant..=variant] } else { &variants[..] };
+                for t in chosen {
+                    let d = glyphs::dot(&window, t) * inv;
+                    if d > scores[class] {
+                        scores[class] = d;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// When the best classes of a cell are close, look again at half-sample offsets for
+/// those classes only: look-alikes (`0`/`O`, `8`/`B`) part by details a fraction of a
+/// sample wide.
+fn refine_if_close(sampler: &Sampler<'_>, centre: (f32, f32), offset: (f32, f32), variant: usize, scores: &mut [f32; 37]) {
+    let mut order: Vec<usize> = (0..37).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    let _ = variant;
+    let sim = &glyphs::templates().similarity;
+    let (a, b) = (order[0], order[1]);
+    let close = (scores[a] - scores[b]) / (1.0 - sim[a][b]).max(0.02) < 0.5;
+    if !close || scores[order[0]] < 0.5 {
+        return;
+    }
+    let top = &order[..3];
+    let mut patch = [0.0f32; PW * PH];
+    for oy in [-0.5f32, 0.0, 0.5] {
+        for ox in [-0.5f32, 0.0, 0.5] {
+            if ox == 0.0 && oy == 0.0 {
+                continue;
+            }
+            sampler.patch(centre.0, centre.1, offset.0 + ox, offset.1 + oy, &mut patch);
+            score_patch(&patch, top, variant, scores);
+        }
+    }
+}
+
 /// Classify the cells `cols` of every line: alignment per line from the ink centroids
 /// (offset and trend along the line), then a ±1-sample search for every class.
 /// `None` when the first line does not look like OCR-B at all.
-fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Range<i32>) -> Option<Scores> {
-    let templates = glyphs::templates();
+fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Range<i32>) -> Option<Band> {
     let use_half = grid.pitch >= 9.0;
     let (src, scale, offset) = if use_half { (half, 1.0f32, 0.0f32) } else { (frame, 2.0f32, 0.5f32) };
     let (ux, uy) = (grid.ux, grid.uy);
@@ -535,8 +608,9 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
     };
     let ncols = cols.len();
     let mut patch = [0.0f32; PW * PH];
-    let mut window = [0.0f32; TW * TH];
     let mut out: Scores = Vec::with_capacity(grid.offsets.len());
+    // every variant (a cell's score is its best over them)
+    let variant = usize::MAX;
     for (li, &perp) in grid.offsets.iter().enumerate() {
         let centre = |k: i32| {
             let along = grid.phase + k as f32 * grid.pitch;
@@ -558,38 +632,24 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
         let dy = med(&|_| true, &|o| o.2);
         let mut row = Vec::with_capacity(ncols);
         let mut best_scores = Vec::with_capacity(ncols);
+        let mut low = 0usize;
         for (i, k) in cols.clone().enumerate() {
             let t = (i as f32 + 0.5 - half_n / 2.0) / half_n.max(1.0);
             let dx = left_dx + (right_dx - left_dx) * t;
             let (cx, cy) = centre(k);
             sampler.patch(cx, cy, dx.clamp(-3.0, 3.0), dy.clamp(-3.0, 3.0), &mut patch);
             let mut scores = [f32::MIN; 37];
-            for sy in (MY - SY)..=(MY + SY) {
-                for sx in (MX - SX)..=(MX + SX) {
-                    let mut mean = 0.0;
-                    for r in 0..TH {
-                        let src_row = &patch[(r + sy) * PW + sx..(r + sy) * PW + sx + TW];
-                        window[r * TW..(r + 1) * TW].copy_from_slice(src_row);
-                        mean += src_row.iter().sum::<f32>();
-                    }
-                    mean /= (TW * TH) as f32;
-                    let mut var = 0.0;
-                    for v in window.iter_mut() {
-                        *v -= mean;
-                        var += *v * *v;
-                    }
-                    let inv = 1.0 / var.sqrt().max(1e-3);
-                    for (class, score) in scores.iter_mut().enumerate() {
-                        for t in &templates.vectors[class] {
-                            let d = glyphs::dot(&window, t) * inv;
-                            if d > *score {
-                                *score = d;
-                            }
-                        }
-                    }
+            score_patch(&patch, &ALL_CLASSES, variant, &mut scores);
+            refine_if_close(&sampler, (cx, cy), (dx.clamp(-3.0, 3.0), dy.clamp(-3.0, 3.0)), variant, &mut scores);
+            let best = scores.iter().copied().fold(f32::MIN, f32::max);
+            if best < 0.6 {
+                low += 1;
+                // not OCR-B in a grid: give up early (frames without an MRZ stay cheap)
+                if low > (ncols / 4).max(3) {
+                    return None;
                 }
             }
-            best_scores.push(scores.iter().copied().fold(f32::MIN, f32::max));
+            best_scores.push(best);
             row.push(scores);
         }
         if li == 0 && median(best_scores) < 0.55 {
@@ -597,8 +657,18 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
         }
         out.push(row);
     }
-    Some(out)
+    Some(Band { scores: out, variant })
 }
+
+const ALL_CLASSES: [usize; 37] = {
+    let mut a = [0usize; 37];
+    let mut i = 0;
+    while i < 37 {
+        a[i] = i;
+        i += 1;
+    }
+    a
+};
 
 /// The gate on its own, for tests: decide on a band of `format` whose every cell has a
 /// score per class (`scores[line][column][class]`, classes in [`CLASSES`] order), as
@@ -608,13 +678,15 @@ pub fn decide(format: Format, scores: &[Vec<[f32; 37]>], config: &MrzConfig) -> 
     if !ok {
         return MrzOutcome::NotFound;
     }
-    let cells = cells_for(format, &scores.to_vec(), 0);
+    let cells = cells_for(format, &scores.to_vec(), usize::MAX, 0);
     gate(format, &cells, config, [(0.0, 0.0); 4])
 }
 
 /// Best and second-best allowed classes of each cell of the band starting at `from`.
-fn cells_for(format: Format, scores: &Scores, from: usize) -> Vec<Vec<Cell>> {
+fn cells_for(format: Format, scores: &Scores, variant: usize, from: usize) -> Vec<Vec<Cell>> {
     let kinds = layout::kinds(format);
+    let _ = variant;
+    let sim = &glyphs::templates().similarity;
     let n = format.line_len();
     scores
         .iter()
@@ -639,7 +711,8 @@ fn cells_for(format: Format, scores: &Scores, from: usize) -> Vec<Vec<Cell>> {
                             ss = v;
                         }
                     }
-                    Cell { best, score: bs, second, second_score: ss }
+                    let rel = (bs - ss) / (1.0 - sim[best][second]).max(0.02);
+                    Cell { best, score: bs, second, second_score: ss, rel }
                 })
                 .collect()
         })
@@ -666,13 +739,6 @@ fn text_of(cells: &[Vec<Cell>], pick: impl Fn(usize, usize) -> usize) -> Vec<Str
         .collect()
 }
 
-/// The margin of the best class over the second, relative to how far apart their
-/// templates are.
-fn relative_margin(cell: &Cell) -> f32 {
-    let sim = glyphs::templates().similarity[cell.best][cell.second];
-    (cell.score - cell.second_score) / (1.0 - sim).max(0.02)
-}
-
 fn gate(format: Format, cells: &[Vec<Cell>], config: &MrzConfig, corners: [(f32, f32); 4]) -> MrzOutcome {
     let mut doubtful: Vec<(usize, usize)> = Vec::new();
     let mut uncovered_doubt = false;
@@ -681,9 +747,13 @@ fn gate(format: Format, cells: &[Vec<Cell>], config: &MrzConfig, corners: [(f32,
     for (l, row) in cells.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             min_score = min_score.min(cell.score);
-            let rel = relative_margin(cell);
+            let rel = cell.rel;
             min_margin = min_margin.min(rel);
-            let confident = cell.score >= config.min_score && rel >= config.min_margin;
+            let confident = if layout::checked(format, l, c) {
+                cell.score >= config.min_score && rel >= config.min_margin
+            } else {
+                cell.score >= config.unchecked_min_score && rel >= config.unchecked_min_margin
+            };
             if !confident {
                 doubtful.push((l, c));
                 // The check digits can choose only between characters of different
@@ -701,12 +771,15 @@ fn gate(format: Format, cells: &[Vec<Cell>], config: &MrzConfig, corners: [(f32,
         .iter()
         .map(|&(l, c)| {
             let cell = &cells[l][c];
-            Doubt { line: l, column: c, best: char::from(CLASSES[cell.best]), score: cell.score, second: char::from(CLASSES[cell.second]), second_score: cell.second_score }
+            Doubt { line: l, column: c, best: char::from(CLASSES[cell.best]), score: cell.score, second: char::from(CLASSES[cell.second]), second_score: cell.second_score, rel: cell.rel }
         })
         .collect();
     let mut read = BandRead { format, lines: top.clone(), repaired: 0, min_score, min_margin, doubtful: doubts, corners };
     if uncovered_doubt {
         return MrzOutcome::Rejected { read, why: Rejection::Doubtful };
+    }
+    if !layout::names_well_formed(format, &top) {
+        return MrzOutcome::Rejected { read, why: Rejection::Invalid };
     }
     if doubtful.is_empty() {
         return match mrz::parse_lines(&top) {
