@@ -174,7 +174,8 @@ fn document(rng: &mut Rng, fonts: &Fonts, format: Format, lines: &[String], d: f
     // fields
     let mut y = py0 + 2.0 * d;
     let fx = px0 + pw + 4.0 * d;
-    while y < (mrz_top_mm - 2.0) * d {
+    // printed fields end well above the MRZ (a document never prints over it)
+    while y + 3.0 * d < (mrz_top_mm - 3.5) * d {
         let label = *rng.pick(LABELS);
         c.text(&fonts.noto, label, fx, y, 1.5 * d, ink + 30.0);
         let value = *rng.pick(VALUES);

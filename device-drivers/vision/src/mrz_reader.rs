@@ -26,6 +26,9 @@ pub struct MrzConfig {
     /// would catch a misread there.
     pub unchecked_min_score: f32,
     pub unchecked_min_margin: f32,
+    /// …unless the character matches its template this well, in which case the
+    /// checked positions' margin suffices (a crisp `K` next to a fairly similar `X`).
+    pub unchecked_sure_score: f32,
     /// At most this many doubtful characters may be repaired, and only under a field
     /// check digit.
     pub max_repairs: usize,
@@ -37,7 +40,7 @@ pub struct MrzConfig {
 
 impl Default for MrzConfig {
     fn default() -> MrzConfig {
-        MrzConfig { min_score: 0.70, min_margin: 0.25, unchecked_min_score: 0.75, unchecked_min_margin: 0.40, max_repairs: 2, repair_min_score: 0.60, max_candidates: 6 }
+        MrzConfig { min_score: 0.70, min_margin: 0.25, unchecked_min_score: 0.75, unchecked_min_margin: 0.40, unchecked_sure_score: 0.95, max_repairs: 2, repair_min_score: 0.60, max_candidates: 6 }
     }
 }
 
@@ -532,10 +535,10 @@ fn centroid_offset(patch: &[f32; PW * PH]) -> Option<(f32, f32)> {
 }
 
 /// Best score of each of `classes` over the ±1-sample window shifts of `patch`.
-fn score_patch(patch: &[f32; PW * PH], classes: &[usize], variant: usize, scores: &mut [f32; 37]) {
+fn score_patch(patch: &[f32; PW * PH], classes: &[usize], variant: usize, sy_range: usize, scores: &mut [f32; 37]) {
     let templates = glyphs::templates();
     let mut window = [0.0f32; TW * TH];
-    for sy in (MY - SY)..=(MY + SY) {
+    for sy in (MY - sy_range)..=(MY + sy_range) {
         for sx in (MX - SX)..=(MX + SX) {
             let mut mean = 0.0;
             for r in 0..TH {
@@ -585,7 +588,7 @@ fn refine_if_close(sampler: &Sampler<'_>, centre: (f32, f32), offset: (f32, f32)
                 continue;
             }
             sampler.patch(centre.0, centre.1, offset.0 + ox, offset.1 + oy, &mut patch);
-            score_patch(&patch, top, variant, scores);
+            score_patch(&patch, top, variant, SY, scores);
         }
     }
 }
@@ -639,7 +642,7 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
             let (cx, cy) = centre(k);
             sampler.patch(cx, cy, dx.clamp(-3.0, 3.0), dy.clamp(-3.0, 3.0), &mut patch);
             let mut scores = [f32::MIN; 37];
-            score_patch(&patch, &ALL_CLASSES, variant, &mut scores);
+            score_patch(&patch, &ALL_CLASSES, variant, SY, &mut scores);
             refine_if_close(&sampler, (cx, cy), (dx.clamp(-3.0, 3.0), dy.clamp(-3.0, 3.0)), variant, &mut scores);
             let best = scores.iter().copied().fold(f32::MIN, f32::max);
             if best < 0.6 {
@@ -740,30 +743,54 @@ fn text_of(cells: &[Vec<Cell>], pick: impl Fn(usize, usize) -> usize) -> Vec<Str
 }
 
 fn gate(format: Format, cells: &[Vec<Cell>], config: &MrzConfig, corners: [(f32, f32); 4]) -> MrzOutcome {
+    let kinds = layout::kinds(format);
     let mut doubtful: Vec<(usize, usize)> = Vec::new();
     let mut uncovered_doubt = false;
     let mut min_score = f32::MAX;
     let mut min_margin = f32::MAX;
+    let same_value = |cell: &Cell| {
+        mrz::char_value(char::from(CLASSES[cell.best])).map(|v| v % 10) == mrz::char_value(char::from(CLASSES[cell.second])).map(|v| v % 10)
+    };
+    let strict = |cell: &Cell| {
+        (cell.score >= config.unchecked_min_score && cell.rel >= config.unchecked_min_margin)
+            || (cell.score >= config.unchecked_sure_score && cell.rel >= config.min_margin)
+    };
+    let lenient = |cell: &Cell| cell.score >= config.min_score && cell.rel >= config.min_margin;
+    // Cells in mixed letter-and-digit fields (document number, optional data) that pass
+    // only the lenient standard: one such misread is caught by its check digit, but two
+    // look-alike misreads (`0`→`O` twice) can cancel out. So one is let through, two or
+    // more become doubtful and must be repaired uniquely.
+    let mut lenient_mixed: Vec<(usize, usize)> = Vec::new();
+    let mut doubt = |l: usize, c: usize, cell: &Cell, doubtful: &mut Vec<(usize, usize)>| {
+        doubtful.push((l, c));
+        // The check digits can choose only between characters of different values
+        // modulo 10 (`6` and `G` weigh the same).
+        if !layout::repairable(format, l, c) || same_value(cell) || cell.second_score < config.repair_min_score.min(cell.score) {
+            uncovered_doubt = true;
+        }
+    };
     for (l, row) in cells.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             min_score = min_score.min(cell.score);
-            let rel = cell.rel;
-            min_margin = min_margin.min(rel);
-            let confident = if layout::checked(format, l, c) {
-                cell.score >= config.min_score && rel >= config.min_margin
+            min_margin = min_margin.min(cell.rel);
+            let checked = layout::checked(format, l, c);
+            let mixed = kinds[l][c] == layout::Kind::Any;
+            let confident = if !checked {
+                strict(cell)
+            } else if mixed && !strict(cell) && lenient(cell) && !same_value(cell) {
+                lenient_mixed.push((l, c));
+                true
             } else {
-                cell.score >= config.unchecked_min_score && rel >= config.unchecked_min_margin
+                strict(cell) || (lenient(cell) && !mixed)
             };
             if !confident {
-                doubtful.push((l, c));
-                // The check digits can choose only between characters of different
-                // values modulo 10 (`6` and `G` weigh the same).
-                let same_value = mrz::char_value(char::from(CLASSES[cell.best])).map(|v| v % 10)
-                    == mrz::char_value(char::from(CLASSES[cell.second])).map(|v| v % 10);
-                if !layout::repairable(format, l, c) || same_value || cell.second_score < config.repair_min_score.min(cell.score) {
-                    uncovered_doubt = true;
-                }
+                doubt(l, c, cell, &mut doubtful);
             }
+        }
+    }
+    if lenient_mixed.len() >= 2 {
+        for &(l, c) in &lenient_mixed {
+            doubt(l, c, &cells[l][c], &mut doubtful);
         }
     }
     let top = text_of(cells, |l, c| cells[l][c].best);
