@@ -25,7 +25,12 @@ fn main() {
         }
         match &s.truth {
             Truth::Mrz { .. } | Truth::NoMrz(_) => {
+                let t = std::time::Instant::now();
                 let outcome = vision::read_mrz(&s.image);
+                if std::env::var("TIMES").is_ok() {
+                    println!("time {:.2} ms {:?}", t.elapsed().as_secs_f64() * 1000.0, s.truth);
+                    continue;
+                }
                 let truth = match &s.truth { Truth::Mrz { lines, .. } => lines.join("|"), Truth::NoMrz(k) => k.to_string(), Truth::Qr(_) => String::new() };
                 match &outcome {
                     vision::MrzOutcome::NotFound => println!("{i}: NOT FOUND   truth {truth}"),

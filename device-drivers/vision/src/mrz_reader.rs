@@ -154,7 +154,8 @@ pub fn read_mrz_with(frame: &GrayImage, config: &MrzConfig) -> MrzOutcome {
             let Some(grid) = fit_grid(&comps, &lines, cand, &bin, format) else { continue };
             let (Some(&first), Some(&last)) = (grid.starts.first(), grid.starts.last()) else { continue };
             let n = format.line_len() as i32;
-            let Some(band) = classify(frame, &half, &grid, first..last + n) else { continue };
+            let early = (grid.starts.len() == 1).then_some(format);
+            let Some(band) = classify(frame, &half, &grid, first..last + n, early) else { continue };
             for start in grid.starts.clone() {
                 let cells = cells_for(format, &band.scores, band.variant, (start - first) as usize);
                 let outcome = gate(format, &cells, config, corners(&grid, start, n as usize));
@@ -388,6 +389,14 @@ fn fit_grid(comps: &[Component], lines: &[Line], cand: &[usize], bin: &detect::B
         pitch = new_pitch;
         phase = new_phase;
     }
+    // monospaced: nearly every character sits on the grid (proportional text does not)
+    let on_grid = all.iter().filter(|&&p| {
+        let r = (p - phase) / pitch;
+        (r - r.round()).abs() <= 0.2
+    });
+    if on_grid.count() * 4 < all.len() * 3 {
+        return None;
+    }
     // line offsets
     let offsets: Vec<f32> = cand
         .iter()
@@ -596,7 +605,7 @@ fn refine_if_close(sampler: &Sampler<'_>, centre: (f32, f32), offset: (f32, f32)
 /// Classify the cells `cols` of every line: alignment per line from the ink centroids
 /// (offset and trend along the line), then a ±1-sample search for every class.
 /// `None` when the first line does not look like OCR-B at all.
-fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Range<i32>) -> Option<Band> {
+fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Range<i32>, early: Option<Format>) -> Option<Band> {
     let use_half = grid.pitch >= 9.0;
     let (src, scale, offset) = if use_half { (half, 1.0f32, 0.0f32) } else { (frame, 2.0f32, 0.5f32) };
     let (ux, uy) = (grid.ux, grid.uy);
@@ -614,7 +623,12 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
     let mut out: Scores = Vec::with_capacity(grid.offsets.len());
     // every variant (a cell's score is its best over them)
     let variant = usize::MAX;
-    for (li, &perp) in grid.offsets.iter().enumerate() {
+    // TD2/TD3 keep their check digits on the second line: read it first, so that
+    // MRZ-shaped text that is no MRZ is given up after one line
+    let order: Vec<usize> = if grid.offsets.len() == 2 { vec![1, 0] } else { (0..grid.offsets.len()).collect() };
+    let mut rows: Vec<Option<Vec<[f32; 37]>>> = vec![None; grid.offsets.len()];
+    for (pass, &li) in order.iter().enumerate() {
+        let perp = grid.offsets[li];
         let centre = |k: i32| {
             let along = grid.phase + k as f32 * grid.pitch;
             ((along * ux + perp * vx) * scale + offset, (along * uy + perp * vy) * scale + offset)
@@ -655,12 +669,52 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
             best_scores.push(best);
             row.push(scores);
         }
-        if li == 0 && median(best_scores) < 0.55 {
+        if pass == 0 && median(best_scores) < 0.55 {
             return None;
         }
-        out.push(row);
+        if pass + 1 < order.len() {
+            if let Some(format) = early {
+                if confidently_fails_a_check(format, li, &row) {
+                    return None;
+                }
+            }
+        }
+        rows[li] = Some(row);
+    }
+    for row in rows {
+        out.push(row?);
     }
     Some(Band { scores: out, variant })
+}
+
+/// Whether a field of line `li` whose characters (and check digit) are all read
+/// confidently fails its check digit: then the band cannot be accepted, whatever the
+/// other lines say.
+fn confidently_fails_a_check(format: Format, li: usize, row: &[[f32; 37]]) -> bool {
+    let n = format.line_len();
+    if row.len() != n {
+        return false;
+    }
+    let kinds = layout::kinds(format);
+    let Some(kind_row) = kinds.get(li) else { return false };
+    let cells: Vec<Cell> = kind_row.iter().zip(row).map(|(&kind, scores)| cell_of(Some(scores), kind)).collect();
+    let fields: &[(usize, usize)] = match (format, li) {
+        (Format::Td1, 0) => &[(5, 9)],
+        (Format::Td1, 1) => &[(0, 6), (8, 6)],
+        (Format::Td2 | Format::Td3, 1) => &[(0, 9), (13, 6), (21, 6)],
+        _ => &[],
+    };
+    let sure = |c: &Cell| c.score >= 0.8 && c.rel >= 0.5;
+    fields.iter().any(|&(start, len)| {
+        let run = &cells[start..=start + len];
+        if !run.iter().all(sure) {
+            return false;
+        }
+        let text: String = run[..len].iter().map(|c| char::from(CLASSES[c.best])).collect();
+        let check = char::from(CLASSES[run[len].best]);
+        // a filler in the check digit's place: a long document number, not checked here
+        check != '<' && mrz::check_digit(&text).map(|d| char::from(b'0' + d)) != Some(check)
+    })
 }
 
 const ALL_CLASSES: [usize; 37] = {
@@ -687,39 +741,37 @@ pub fn decide(format: Format, scores: &[Vec<[f32; 37]>], config: &MrzConfig) -> 
 
 /// Best and second-best allowed classes of each cell of the band starting at `from`.
 fn cells_for(format: Format, scores: &Scores, variant: usize, from: usize) -> Vec<Vec<Cell>> {
-    let kinds = layout::kinds(format);
     let _ = variant;
-    let sim = &glyphs::templates().similarity;
-    let n = format.line_len();
+    let kinds = layout::kinds(format);
     scores
         .iter()
         .zip(&kinds)
-        .map(|(row, kind_row)| {
-            (0..n)
-                .map(|col| {
-                    let s = &row[from + col];
-                    let kind = kind_row[col];
-                    let (mut best, mut second, mut bs, mut ss) = (0, 0, f32::MIN, f32::MIN);
-                    for (class, &v) in s.iter().enumerate() {
-                        if !kind.allows(class) {
-                            continue;
-                        }
-                        if v > bs {
-                            second = best;
-                            ss = bs;
-                            best = class;
-                            bs = v;
-                        } else if v > ss {
-                            second = class;
-                            ss = v;
-                        }
-                    }
-                    let rel = (bs - ss) / (1.0 - sim[best][second]).max(0.02);
-                    Cell { best, score: bs, second, second_score: ss, rel }
-                })
-                .collect()
-        })
+        .map(|(row, kind_row)| kind_row.iter().enumerate().map(|(col, &kind)| cell_of(row.get(from + col), kind)).collect())
         .collect()
+}
+
+/// Best and second-best allowed classes of one cell (a missing cell scores nothing).
+fn cell_of(scores: Option<&[f32; 37]>, kind: layout::Kind) -> Cell {
+    let sim = &glyphs::templates().similarity;
+    let empty = [f32::MIN; 37];
+    let s = scores.unwrap_or(&empty);
+    let (mut best, mut second, mut bs, mut ss) = (0, 0, f32::MIN, f32::MIN);
+    for (class, &v) in s.iter().enumerate() {
+        if !kind.allows(class) {
+            continue;
+        }
+        if v > bs {
+            second = best;
+            ss = bs;
+            best = class;
+            bs = v;
+        } else if v > ss {
+            second = class;
+            ss = v;
+        }
+    }
+    let rel = (bs - ss) / (1.0 - sim[best][second]).max(0.02);
+    Cell { best, score: bs, second, second_score: ss, rel }
 }
 
 fn corners(grid: &Grid, start: i32, n: usize) -> [(f32, f32); 4] {
