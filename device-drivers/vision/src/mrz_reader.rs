@@ -625,6 +625,7 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
     let variant = usize::MAX;
     // TD2/TD3 keep their check digits on the second line: read it first, so that
     // MRZ-shaped text that is no MRZ is given up after one line
+    let kinds = early.map(layout::kinds);
     let order: Vec<usize> = if grid.offsets.len() == 2 { vec![1, 0] } else { (0..grid.offsets.len()).collect() };
     let mut rows: Vec<Option<Vec<[f32; 37]>>> = vec![None; grid.offsets.len()];
     for (pass, &li) in order.iter().enumerate() {
@@ -659,10 +660,17 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
             score_patch(&patch, &ALL_CLASSES, variant, SY, &mut scores);
             refine_if_close(&sampler, (cx, cy), (dx.clamp(-3.0, 3.0), dy.clamp(-3.0, 3.0)), variant, &mut scores);
             let best = scores.iter().copied().fold(f32::MIN, f32::max);
-            if best < 0.6 {
+            // with the start known, what the field allows: a letter where a date must be
+            // is as bad as no character at all
+            let allowed_best = match (early, kinds.as_ref().and_then(|k| k.get(li)).and_then(|row| row.get(i))) {
+                (Some(_), Some(&kind)) => cell_of(Some(&scores), kind).score,
+                _ => best,
+            };
+            if allowed_best < 0.6 || allowed_best < best - 0.1 {
                 low += 1;
-                // not OCR-B in a grid: give up early (frames without an MRZ stay cheap)
-                if low > (ncols / 4).max(3) {
+                // not an MRZ: give up early (frames without an MRZ stay cheap)
+                let limit = if early.is_some() { (ncols / 8).max(3) } else { (ncols / 4).max(3) };
+                if low > limit {
                     return None;
                 }
             }
