@@ -42,6 +42,12 @@ fn main() {
                     }
                 }
             }
+            Truth::Qr(p) if std::env::var("QRONLY").is_ok() => {
+                let d = vision::qr::decode_qr(&s.image);
+                if d.as_ref() != Some(p) {
+                    println!("{i}: chosen false regions {:?}", vision::qr::code_regions(&s.image));
+                }
+            }
             Truth::Qr(p) => {
                 let a = vision::qr::decode_rqrr(&s.image);
                 let b = vision::qr::decode_rqrr_prepared(&s.image);

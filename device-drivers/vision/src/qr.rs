@@ -81,14 +81,20 @@ pub fn decode_rxing(frame: &GrayImage) -> Option<Payload> {
 }
 
 /// The app's QR decoder: rxing on the frame; failing that, on the densest square-ish
-/// regions (enlarged twice when small, sharpened): rxing, rqrr, rqrr on a locally
-/// binarised copy. rxing alone decodes most frames fast; the rest take the fallbacks.
+/// regions (enlarged twice when small, sharpened): rxing, rxing on the crop turned by
+/// 45°, rqrr, rqrr on a locally binarised copy. rxing alone decodes most frames fast;
+/// the rest take the fallbacks.
 pub fn decode_qr(frame: &GrayImage) -> Option<Payload> {
     decode_rxing(frame).or_else(|| {
         for region in code_regions(frame).into_iter().take(2) {
             let crop = enlarge(frame, region, factor(region));
-            if let Some(p) = decode_rxing(&crop).or_else(|| decode_rqrr(&crop)).or_else(|| decode_rqrr_binarised(&crop, 16)) {
-                return Some(p);
+            // near 45° the finder-pattern scans struggle: turning the crop helps rxing
+            let found = decode_rxing(&crop)
+                .or_else(|| decode_rxing(&turn_45(&crop)))
+                .or_else(|| decode_rqrr(&crop))
+                .or_else(|| decode_rqrr_binarised(&crop, 16));
+            if found.is_some() {
+                return found;
             }
         }
         None
@@ -185,6 +191,28 @@ pub fn code_regions(frame: &GrayImage) -> Vec<Region> {
     regions.retain(|(n, _)| *n > 0);
     regions.sort_by(|a, b| b.0.cmp(&a.0));
     regions.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The image turned by 45° about its centre, on a canvas large enough to hold it
+/// (outside filled with the image's mean).
+fn turn_45(img: &GrayImage) -> GrayImage {
+    let (w, h) = (img.width() as f32, img.height() as f32);
+    let side = ((w + h) * std::f32::consts::FRAC_1_SQRT_2).ceil() as usize;
+    let mean = (img.pixels().iter().map(|&p| u64::from(p)).sum::<u64>() / img.pixels().len().max(1) as u64) as u8;
+    let (c, s) = (std::f32::consts::FRAC_1_SQRT_2, std::f32::consts::FRAC_1_SQRT_2);
+    let half = side as f32 / 2.0;
+    let mut out = vec![mean; side * side];
+    for y in 0..side {
+        for x in 0..side {
+            let (dx, dy) = (x as f32 - half, y as f32 - half);
+            let sx = c * dx - s * dy + w / 2.0;
+            let sy = s * dx + c * dy + h / 2.0;
+            if sx >= 0.0 && sy >= 0.0 && sx < w - 1.0 && sy < h - 1.0 {
+                out[y * side + x] = img.sample(sx, sy).round().clamp(0.0, 255.0) as u8;
+            }
+        }
+    }
+    GrayImage::new(side, side, out).unwrap_or_else(|| img.clone())
 }
 
 /// `region` enlarged `k` times (bilinear) and lightly sharpened.
