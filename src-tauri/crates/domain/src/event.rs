@@ -8,8 +8,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::acts::Act;
 use crate::attendance::{Arrival, Attendee};
 use crate::election::ElectionDefinition;
+use crate::identification::{BiometricMethod, Identification, IdentityDocument, VoterFacts};
 use crate::lot::{Contribution, LotPurpose, LotRecord};
 use crate::opening::{BallotBatch, BallotsReceived, BoxKind, PaperStock, SafeOpening, SealedBox};
 use crate::out_of_premises::{Application, OutOfPremisesClosing, ServedVoter};
@@ -83,6 +85,54 @@ pub enum Event {
         box_id: String,
     },
     OutOfPremisesClosed { closing: OutOfPremisesClosing },
+    /// An act was drawn up (numbered per station).
+    ActDrawnUp { act: Act },
+    /// A voter was identified and the receipt printed (§37, §41; R4.2 steps 1–6). The
+    /// voter is named by the keyed hash of the personal number only.
+    VoterIdentified {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        voter: String,
+        /// The contest whose ballot the voter gets.
+        district: String,
+        document: IdentityDocument,
+        method: BiometricMethod,
+        fingerprint_attempts: u8,
+    },
+    /// The devices could not identify the voter, who does not vote (§37); an act follows.
+    IdentificationFailed {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        voter: String,
+        fingerprint_attempts: u8,
+        face_tried: bool,
+    },
+    /// A remote station printed a ballot of this contest for a voter identified here
+    /// (R4.2 step 6). The ballot's serial is never journaled (R1.4).
+    BallotPrinted {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        district: String,
+    },
+    /// The voter signed the list: the list of remote participants (R4.2 step 7) or the
+    /// paper list with the document's series and number (§39, §42).
+    VoterListed {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        voter: String,
+    },
+    /// A regular station's member issued a ballot against a receipt (§41).
+    BallotIssuedToVoter {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+    },
+    /// Turnout reported to the higher commission (§38).
+    TurnoutReported {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        step: StepId,
+        figure: u32,
+    },
 }
 
 impl Event {
@@ -107,6 +157,13 @@ impl Event {
             Event::OutOfPremisesVoterServed { .. } => "out-of-premises-voter-served",
             Event::PortableBoxSlotSealed { .. } => "portable-box-slot-sealed",
             Event::OutOfPremisesClosed { .. } => "out-of-premises-closed",
+            Event::ActDrawnUp { .. } => "act-drawn-up",
+            Event::VoterIdentified { .. } => "voter-identified",
+            Event::IdentificationFailed { .. } => "identification-failed",
+            Event::BallotPrinted { .. } => "ballot-printed",
+            Event::VoterListed { .. } => "voter-listed",
+            Event::BallotIssuedToVoter { .. } => "ballot-issued-to-voter",
+            Event::TurnoutReported { .. } => "turnout-reported",
         }
     }
 
@@ -121,7 +178,14 @@ impl Event {
             | Event::BallotIssueFinished { at }
             | Event::PollsOpened { at }
             | Event::ApplicationRegistered { at, .. }
-            | Event::PortableBoxSlotSealed { at, .. } => *at,
+            | Event::PortableBoxSlotSealed { at, .. }
+            | Event::VoterIdentified { at, .. }
+            | Event::IdentificationFailed { at, .. }
+            | Event::BallotPrinted { at, .. }
+            | Event::VoterListed { at, .. }
+            | Event::BallotIssuedToVoter { at }
+            | Event::TurnoutReported { at, .. } => *at,
+            Event::ActDrawnUp { act } => act.at,
             Event::OutOfPremisesVoterServed { served } => served.at,
             Event::OutOfPremisesClosed { closing } => closing.at,
             Event::PersonArrived { attendee } => attendee.arrived_at,
@@ -157,4 +221,16 @@ pub enum Command {
     ServeOutOfPremisesVoter { application: u32, box_id: String, document: String },
     SealPortableBoxSlot { box_id: String },
     CloseOutOfPremisesVoting { ballots_taken: u32, unused_returned: u32, spoiled_returned: u32 },
+    /// The devices identified the voter (fingerprint, or face after ten fingerprints).
+    IdentifyVoter { identification: Identification },
+    /// The devices could not identify the voter: the act of §37.
+    RecordIdentificationFailure { facts: VoterFacts, fingerprint_attempts: u8, face_tried: bool },
+    /// The terminal printed the ballot of this contest for a voter identified here.
+    RecordBallotPrinted { district: String },
+    /// The voter signed the list (remote participants, or the paper list).
+    ListVoter { voter: String },
+    /// A ballot handed over against a receipt (regular station).
+    IssueBallotToVoter,
+    /// The turnout figure of a 2-hourly report, taken from the receipts (§38).
+    ReportTurnout { step: StepId },
 }

@@ -2,7 +2,9 @@
 //!
 //! Owns: the election definition (`election`), the day's procedures and their schedule
 //! (`timeline`), the attendance register (`attendance`), the verifiable lot (`lot`), the
-//! opening meeting's records (`opening`), out-of-premises voting (`out_of_premises`), the rules (`rules`), the journal's events and
+//! opening meeting's records (`opening`), out-of-premises voting (`out_of_premises`),
+//! identifying voters and turnout (`identification`), numbered acts (`acts`), the rules
+//! (`rules`), the journal's events and
 //! commands (`event`), and the two pure functions the journal is replayed through:
 //! [`decide`] and [`apply`].
 //!
@@ -10,16 +12,19 @@
 //! randomness. Time and randomness come in as arguments. This keeps every rule testable
 //! and lets the district commission replay a station's journal to the same result.
 
+pub mod acts;
 pub mod attendance;
 pub mod election;
 pub mod error;
 pub mod event;
+pub mod identification;
 pub mod lot;
 pub mod opening;
 pub mod out_of_premises;
 pub mod rules;
 pub mod state;
 pub mod timeline;
+pub mod voting;
 
 pub use election::{ElectionDefinition, ElectionKind, StationKind};
 pub use error::{DomainError, MessageArg};

@@ -16,6 +16,7 @@ use crate::opening::{
 };
 use crate::state::DayState;
 use crate::timeline::{self, StepId};
+use crate::voting;
 
 type Decision = Result<Vec<Event>, DomainError>;
 
@@ -60,6 +61,14 @@ pub(crate) fn decide(election: &ElectionDefinition, state: &DayState, command: &
         Command::CloseOutOfPremisesVoting { ballots_taken, unused_returned, spoiled_returned } => {
             close_out_of_premises(election, state, *ballots_taken, *unused_returned, *spoiled_returned, now)
         }
+        Command::IdentifyVoter { identification } => voting::identify(election, state, identification, now),
+        Command::RecordIdentificationFailure { facts, fingerprint_attempts, face_tried } => {
+            voting::record_failure(election, state, facts, *fingerprint_attempts, *face_tried, now)
+        }
+        Command::RecordBallotPrinted { district } => voting::ballot_printed(election, state, district, now),
+        Command::ListVoter { voter } => voting::list_voter(state, voter, now),
+        Command::IssueBallotToVoter => voting::issue_ballot(election, state, now),
+        Command::ReportTurnout { step } => voting::report_turnout(election, state, *step, now),
     }
 }
 
@@ -133,6 +142,11 @@ pub fn has_procedure(step: StepId) -> bool {
             | StepId::OpeningSafe
             | StepId::SealingBoxes
             | StepId::BallotsToMembers
+            | StepId::Turnout10
+            | StepId::Turnout12
+            | StepId::Turnout14
+            | StepId::Turnout16
+            | StepId::Turnout18
     )
 }
 

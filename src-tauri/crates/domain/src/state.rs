@@ -5,9 +5,11 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::acts::Act;
 use crate::attendance::Attendee;
 use crate::election::ElectionDefinition;
 use crate::error::DomainError;
+use crate::identification::{IdentificationState, IdentifiedVoter, TurnoutReport};
 use crate::event::{Command, Event};
 use crate::lot::{LotPurpose, LotRecord};
 use crate::opening::{BallotLedger, SafeOpening, SealedBox};
@@ -38,6 +40,9 @@ pub struct DayState {
     pub ballots: BallotLedger,
     pub polls_opened_at: Option<DateTime<Utc>>,
     pub out_of_premises: OutOfPremisesState,
+    pub identification: IdentificationState,
+    /// Every act drawn up, in order of their numbers.
+    pub acts: Vec<Act>,
     pub events_applied: u64,
 }
 
@@ -66,6 +71,9 @@ impl DayState {
                 .ballots
                 .issue_finished_at
                 .or_else(|| self.ballots.paper_stock.as_ref().map(|stock| stock.at)),
+            StepId::Turnout10 | StepId::Turnout12 | StepId::Turnout14 | StepId::Turnout16 | StepId::Turnout18 => {
+                self.identification.turnout.get(&step).map(|report| report.at)
+            }
             _ => self.completed.get(&step.completed_by()).copied(),
         }
     }
@@ -146,6 +154,26 @@ pub fn apply(mut state: DayState, event: &Event) -> DayState {
         Event::OutOfPremisesVoterServed { served } => state.out_of_premises.served.push(served.clone()),
         Event::PortableBoxSlotSealed { box_id, .. } => state.out_of_premises.slots_sealed.push(box_id.clone()),
         Event::OutOfPremisesClosed { closing } => state.out_of_premises.closing = Some(closing.clone()),
+        Event::ActDrawnUp { act } => state.acts.push(act.clone()),
+        Event::VoterIdentified { voter, district, .. } => {
+            state
+                .identification
+                .identified
+                .insert(voter.clone(), IdentifiedVoter { district: district.clone(), listed: false });
+        }
+        Event::IdentificationFailed { .. } => state.identification.failures += 1,
+        Event::BallotPrinted { district, .. } => {
+            *state.identification.ballots_printed.entry(district.clone()).or_insert(0) += 1;
+        }
+        Event::VoterListed { voter, .. } => {
+            if let Some(identified) = state.identification.identified.get_mut(voter) {
+                identified.listed = true;
+            }
+        }
+        Event::BallotIssuedToVoter { .. } => state.identification.ballots_issued += 1,
+        Event::TurnoutReported { at, step, figure } => {
+            state.identification.turnout.insert(*step, TurnoutReport { at: *at, figure: *figure });
+        }
     }
     state.events_applied += 1;
     state

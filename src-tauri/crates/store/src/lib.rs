@@ -75,6 +75,7 @@
 mod chain;
 mod problem;
 pub mod schema;
+pub mod serials;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -86,6 +87,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
 
 pub use chain::{ChainHead, GENESIS_HASH, JournalEntry, entry_hash, format_at};
 pub use problem::{Health, Problem, StoreError};
+pub use serials::SerialSet;
 
 use chain::{RawRow, SELECT_ROWS};
 use problem::{is_busy, problem_from_sqlite};
