@@ -395,6 +395,12 @@ fn a_failed_or_cancelled_reimport_leaves_the_old_register() {
         .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names, ["register.db"], "no half-built file left");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&db).expect("metadata").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "personal data: the owner's alone");
+    }
     let register = Register::open(&db).expect("open");
     assert_eq!(register.count(), 1);
     assert!(register.find(&key(1), "21001197000001").expect("find").is_some());

@@ -140,8 +140,10 @@ pub fn generate(
         let serial = loop {
             let used = serials.entry((female, birth)).or_insert(0);
             if *used < 100_000 {
-                // 7919 is prime to 100 000: distinct counts give distinct serials.
-                let serial = (u64::from(*used) * 7919 + 40_503) % 100_000;
+                // 7919 is prime to 100 000: distinct counts give distinct serials; the
+                // offset varies the first serial of each birth date.
+                let offset = SplitMix64(options.seed ^ u64::from(super::row::date_number(birth)) << 1 ^ u64::from(female)).next();
+                let serial = (u64::from(*used) * 7919 + offset) % 100_000;
                 *used += 1;
                 break serial;
             }

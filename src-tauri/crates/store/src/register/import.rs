@@ -72,6 +72,8 @@ pub enum ImportStage {
 pub struct ImportProgress {
     pub stage: ImportStage,
     pub rows_done: u64,
+    /// Known while writing: the good rows to write.
+    pub rows_total: Option<u64>,
     pub bytes_done: u64,
     pub bytes_total: u64,
 }
@@ -188,6 +190,8 @@ pub fn import(
 
     let building = Building { path: sibling(db, "importing"), done: false };
     remove_if_present(&building.path)?;
+    // Names and birth dates are personal data: the file is the owner's alone.
+    create_private(&building.path).map_err(|error| RegisterError::write(&building.path, &error))?;
     let conn = schema::create_for_import(&building.path)?;
 
     let mut problems = Problems { kept: BTreeMap::new(), limit: options.max_problems, total: 0 };
@@ -241,14 +245,14 @@ pub fn import(
             }
             if rows_read % every == 0 {
                 let bytes_done = reader.position().byte().min(bytes_total);
-                let report = ImportProgress { stage: ImportStage::Reading, rows_done: rows_read, bytes_done, bytes_total };
+                let report = ImportProgress { stage: ImportStage::Reading, rows_done: rows_read, rows_total: None, bytes_done, bytes_total };
                 if progress(report).is_break() {
                     return Err(RegisterError::Cancelled);
                 }
             }
         }
     }
-    let reading_done = ImportProgress { stage: ImportStage::Reading, rows_done: rows_read, bytes_done: bytes_total, bytes_total };
+    let reading_done = ImportProgress { stage: ImportStage::Reading, rows_done: rows_read, rows_total: None, bytes_done: bytes_total, bytes_total };
     if progress(reading_done).is_break() {
         return Err(RegisterError::Cancelled);
     }
@@ -299,14 +303,14 @@ pub fn import(
             }
             written += 1;
             if written % every == 0 {
-                let report = ImportProgress { stage: ImportStage::Writing, rows_done: written, bytes_done: bytes_total, bytes_total };
+                let report = ImportProgress { stage: ImportStage::Writing, rows_done: written, rows_total: Some(staged), bytes_done: bytes_total, bytes_total };
                 if progress(report).is_break() {
                     return Err(RegisterError::Cancelled);
                 }
             }
         }
     }
-    let writing_done = ImportProgress { stage: ImportStage::Writing, rows_done: staged, bytes_done: bytes_total, bytes_total };
+    let writing_done = ImportProgress { stage: ImportStage::Writing, rows_done: staged, rows_total: Some(staged), bytes_done: bytes_total, bytes_total };
     if progress(writing_done).is_break() {
         return Err(RegisterError::Cancelled);
     }
@@ -372,6 +376,17 @@ fn read_photo(folder: &Path, name: &str, line: u64, max_bytes: u64) -> Result<(&
         None => Err(problem(line, Column::Photo, "register.row-photo-format", "register-row-photo-format")
             .with("value", shown(name))),
     }
+}
+
+#[cfg(unix)]
+fn create_private(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map(drop)
+}
+
+#[cfg(not(unix))]
+fn create_private(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new().write(true).create_new(true).open(path).map(drop)
 }
 
 fn remove_if_present(path: &Path) -> Result<(), RegisterError> {
