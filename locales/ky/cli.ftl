@@ -42,3 +42,15 @@ cli-lot-bad-secret = программанын сыры туура эмес жа�
 cli-lot-commitment = ачылган сыр мурда көрсөтүлгөн хэшке дал келбейт.
 cli-lot-seed = үрөн сырдан жана салымдардан чыкпайт.
 cli-lot-assignment = бөлүштүрүү үрөндөн жана мүчөлөрдүн тизмесинен чыкпайт.
+
+## uchastok register generate / import (docs/voter-register.md)
+
+cli-register-generated = { $file }: ойдон чыгарылган реестр жазылды, { $count } шайлоочу; сүрөтү барлар: { $photos }; добуш берүү күнүнө { $days } күндөн аз калганда катталгандар: { $recent }; № { $station } участокто: { $at_station }.
+cli-register-progress-reading = Окулган саптар: { $rows } ({ $percent } %)
+cli-register-progress-writing = Реестр жазылууда: { $total } ичинен { $rows }
+cli-register-imported = { $db }: шайлоочулардын реестри «{ $file }» файлынан импорттолду.
+cli-register-report = Окулган саптар: { $read }, импорттолгон шайлоочулар: { $imported }, четке кагылган саптар: { $rejected } (анын ичинде жеке номери кайталангандар: { $duplicates }); сүрөтү барлар: { $photos }.
+cli-register-source = Булак файлдын SHA-256 хэши: { $hash }
+cli-register-key = Реестрдин ачкычы: { $file } (аны реестрден өзүнчө сактаңыз жана эч кимге бербеңиз).
+cli-register-problems = Файлдагы көйгөйлөр: { $total }; алгачкы { $shown }:
+cli-register-failed = { $file }: реестр импорттолгон жок: { $problem }

@@ -70,3 +70,27 @@ cli-lot-bad-secret = секрет программы записан неверн
 cli-lot-commitment = раскрытый секрет не соответствует показанному хэшу.
 cli-lot-seed = зерно не следует из секрета и вкладов.
 cli-lot-assignment = распределение не следует из зерна и списка членов.
+
+## uchastok register generate / import (docs/voter-register.md)
+
+cli-register-generated =
+    { $file }: записан вымышленный реестр, { $count } { $count ->
+        [one] избиратель
+        [few] избирателя
+        [many] избирателей
+       *[other] избирателя
+    }; с фотографией: { $photos }; зарегистрированы менее чем за { $days } { $days ->
+        [one] день
+        [few] дня
+        [many] дней
+       *[other] дня
+    } до дня голосования: { $recent }; на участке № { $station }: { $at_station }.
+cli-register-progress-reading = Прочитано строк: { $rows } ({ $percent } %)
+cli-register-progress-writing = Запись реестра: { $rows } из { $total }
+cli-register-imported = { $db }: реестр избирателей импортирован из «{ $file }».
+cli-register-report =
+    Строк прочитано: { $read }, импортировано избирателей: { $imported }, отклонено строк: { $rejected } (из них с повторным персональным номером: { $duplicates }); с фотографией: { $photos }.
+cli-register-source = SHA-256 исходного файла: { $hash }
+cli-register-key = Ключ реестра: { $file } (храните его отдельно от реестра и не передавайте).
+cli-register-problems = Проблем в файле: { $total }; первые { $shown }:
+cli-register-failed = { $file }: реестр не импортирован: { $problem }

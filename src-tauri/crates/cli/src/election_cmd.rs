@@ -15,6 +15,19 @@ use crate::args;
 /// problems (each printed), `Err` when the file cannot be read.
 pub fn check(path: &Path, localizer: &Localizer, out: &mut impl Write) -> Result<bool> {
     let file = path.display().to_string();
+    match load(path, localizer, out)? {
+        Some(definition) => {
+            summary(&file, &definition, localizer, out).context("writing the summary")?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// Reads and validates the definition at `path` for a command that needs one:
+/// `Ok(None)` when it has problems (each printed), `Err` when the file cannot be read.
+pub fn load(path: &Path, localizer: &Localizer, out: &mut impl Write) -> Result<Option<ElectionDefinition>> {
+    let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|error| {
         anyhow!(localizer.message(
             "cli-error-read-file",
@@ -28,17 +41,14 @@ pub fn check(path: &Path, localizer: &Localizer, out: &mut impl Write) -> Result
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
 
     match parse_definition(text) {
-        Ok(definition) => {
-            summary(&file, &definition, localizer, out).context("writing the summary")?;
-            Ok(true)
-        }
+        Ok(definition) => Ok(Some(definition)),
         Err(problems) => {
             let count = problems.len();
             writeln!(out, "{}", localizer.message("cli-check-invalid", &args([("file", file.into()), ("count", count.into())])))?;
             for problem in &problems {
                 writeln!(out, "  - {}", localizer.error(problem))?;
             }
-            Ok(false)
+            Ok(None)
         }
     }
 }

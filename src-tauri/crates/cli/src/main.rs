@@ -1,12 +1,13 @@
 //! The `uchastok` command line.
 //!
 //! Owns: the command-line surface (`uchastok election check FILE`,
-//! `uchastok journal verify DB`), the choice of the output language
+//! `uchastok journal verify DB`, `uchastok lot verify RECORD`,
+//! `uchastok register generate …`, `uchastok register import FILE …`), the choice of the output language
 //! (`--lang`, else `UCHASTOK_LANG`, else Kyrgyz), and exit codes: 0 when all is well,
 //! 1 when the input has problems or cannot be read, 2 for a wrong command line.
 //!
-//! Never: judges anything itself. Validation is `domain`'s, journal verification is
-//! `store`'s, every word printed comes from `locales/*/cli.ftl` (and the domain's own
+//! Never: judges anything itself. Validation is `domain`'s, journal verification and
+//! the voter register are `store`'s, every word printed comes from `locales/*/cli.ftl` (and the domain's own
 //! messages) through `i18n`.
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ use i18n::{Language, Localizer};
 mod election_cmd;
 mod journal_cmd;
 mod lot_cmd;
+mod register_cmd;
 
 /// Шайлоо участогу үчүн куралдар / Инструменты избирательного участка.
 #[derive(Debug, Parser)]
@@ -45,6 +47,60 @@ enum Command {
     /// Чүчүкулак / Жеребьёвка
     #[command(subcommand)]
     Lot(LotCommand),
+    /// Шайлоочулардын реестри / Реестр избирателей (docs/voter-register.md)
+    #[command(subcommand)]
+    Register(RegisterCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum RegisterCommand {
+    /// Ойдон чыгарылган реестр түзүү / Создать вымышленный реестр (CSV)
+    Generate {
+        /// Number of voters
+        #[arg(long)]
+        voters: u64,
+        /// Seed: the same seed gives the same file
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The election definition (.toml) whose districts and station to use
+        #[arg(long)]
+        election: PathBuf,
+        /// Folder for register.csv (and photos/)
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write placeholder photos (PNG)
+        #[arg(long)]
+        photos: bool,
+        /// Whose voters [default: national for a remote-voting station, else the station's own]
+        #[arg(long, value_enum)]
+        scope: Option<ScopeArg>,
+        /// National scope: stations per district [default: 50]
+        #[arg(long)]
+        stations_per_district: Option<u32>,
+        /// Per mille of voters registered within the community period before voting day [default: 50]
+        #[arg(long)]
+        recent_per_mille: Option<u32>,
+    },
+    /// Реестрди импорттоо / Импортировать реестр (CSV)
+    Import {
+        /// The register file (.csv)
+        file: PathBuf,
+        /// The station's register database (created or replaced)
+        #[arg(long)]
+        db: PathBuf,
+        /// The register key file (created when missing; keep it apart from the database)
+        #[arg(long)]
+        key: PathBuf,
+        /// Accept only this election's districts
+        #[arg(long)]
+        election: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ScopeArg {
+    Station,
+    National,
 }
 
 #[derive(Debug, Subcommand)]
@@ -126,6 +182,34 @@ fn main() -> ExitCode {
         Command::Election(ElectionCommand::Check { file }) => election_cmd::check(file, &localizer, &mut stdout),
         Command::Journal(JournalCommand::Verify { db }) => journal_cmd::verify(db, &localizer, &mut stdout),
         Command::Lot(LotCommand::Verify { record }) => lot_cmd::verify(record, &localizer, &mut stdout),
+        Command::Register(RegisterCommand::Generate {
+            voters,
+            seed,
+            election,
+            out,
+            photos,
+            scope,
+            stations_per_district,
+            recent_per_mille,
+        }) => {
+            let request = register_cmd::GenerateArgs {
+                voters: *voters,
+                seed: *seed,
+                election,
+                out,
+                photos: *photos,
+                scope: scope.map(|scope| match scope {
+                    ScopeArg::Station => store::register::GenerateScope::Station,
+                    ScopeArg::National => store::register::GenerateScope::National,
+                }),
+                stations_per_district: *stations_per_district,
+                recent_per_mille: *recent_per_mille,
+            };
+            register_cmd::generate(&request, &localizer, &mut stdout)
+        }
+        Command::Register(RegisterCommand::Import { file, db, key, election }) => {
+            register_cmd::import(file, db, key, election.as_deref(), &localizer, &mut stdout, &mut std::io::stderr())
+        }
     };
     let _ = stdout.flush();
     match outcome {

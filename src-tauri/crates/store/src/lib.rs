@@ -1,15 +1,18 @@
-//! The journal: the append-only, hash-chained SQLite file that is the truth of the
-//! polling station's day (design.md, "The journal is the truth").
+//! The station's SQLite files: the journal, the append-only, hash-chained file that is
+//! the truth of the polling station's day (design.md, "The journal is the truth"), and
+//! the voter register ([`register`], a file of its own).
 //!
 //! Owns: the journal file and its schema (`journal`, `projection`, `settings` tables,
 //! migrations), appending [`domain::Event`]s in one transaction with the projection,
 //! the hash chain and its verification ([`Journal::open`], [`verify_file`]), the lock
-//! that makes a [`Journal`] the only writer, and the non-journal settings (UI language).
+//! that makes a [`Journal`] the only writer, and the non-journal settings (UI language);
+//! the voter register's file, import, lookups and key ([`register`] says more).
 //!
 //! Must never: update, delete or reorder a journal entry; repair or "fix" a file it
 //! found damaged (it opens it read-only and says why in [`Journal::health`]); decide a
 //! rule itself (that is [`domain::decide`]); read the clock (time comes in as an
-//! argument); panic or `unwrap` on anything read from the file; let a second writer in.
+//! argument); panic or `unwrap` on anything read from the file; let a second writer in;
+//! write a personal number in plain text anywhere.
 //!
 //! # The hash chain
 //!
@@ -74,6 +77,7 @@
 
 mod chain;
 mod problem;
+pub mod register;
 pub mod schema;
 pub mod serials;
 
