@@ -10,3 +10,10 @@ print-date-caption = датасы
 print-training-watermark = ОКУУ
 print-training-notice = Окуу документи: юридикалык күчү жок
 print-copies = { $count } нускада түзүлдү.
+
+# Чекте убакыт эмес, күн гана басылат ($date: YYYY-MM-DD).
+print-receipt-date = Датасы: { $date }
+# Бюллетендеги төрт бурчтуктардын тилкесинин үстүндө.
+print-ballot-mark-column = Белги коюу орду
+# Бюллетендин бурчтарындагы QR коддорду курчаган үзүк сызыктардын жанында (R4.4).
+print-cut-line = Бюллетень керектен чыгарылганда кесилет

@@ -14,3 +14,10 @@ print-copies = Составлен в { $count } { $count ->
         [few] экземплярах
        *[many] экземплярах
     }.
+
+# A receipt prints the day only, never the time ($date is YYYY-MM-DD).
+print-receipt-date = Дата: { $date }
+# Over the column of boxes on a ballot.
+print-ballot-mark-column = Место для отметки
+# Beside the dashed lines around a ballot's corner QR codes (R4.4).
+print-cut-line = Отрезается при погашении бюллетеня
