@@ -19,5 +19,5 @@ print-copies = Составлен в { $count } { $count ->
 print-receipt-date = Дата: { $date }
 # Over the column of boxes on a ballot.
 print-ballot-mark-column = Место для отметки
-# Beside the dashed lines around a ballot's corner QR codes (R4.4).
-print-cut-line = Отрезается при погашении бюллетеня
+# Beside the dashed cut line of the bottom-right corner QR code of a ballot (R4.4: both corners are cut off).
+print-cut-line = Углы с QR-кодами отрезаются при погашении бюллетеня

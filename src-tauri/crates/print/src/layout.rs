@@ -42,16 +42,16 @@ const BOX_RULE: f32 = 1.2;
 const NOTE_GREY: f32 = 0.2;
 /// How far a ballot's type may shrink to fit one sheet, and in how many steps.
 const BALLOT_SMALLEST: f32 = 0.6;
-const BALLOT_SHRINK_STEPS: usize = 8;
+const BALLOT_SHRINK_STEPS: usize = 16;
 const FURNITURE_GREY: f32 = 0.3;
 
 /// Where a corner code's dark modules begin, from the paper's edges: what no printer
 /// can print on, plus the quiet zone.
 const CORNER_EDGE_MM: f32 = 5.0;
 /// From the inner edge of a corner code's quiet zone to its cut line.
-const CUT_LINE_GAP_MM: f32 = 1.5;
+const CUT_LINE_GAP_MM: f32 = 1.0;
 /// From the cut line to the nearest text.
-const CORNER_CLEARANCE_MM: f32 = 5.0;
+const CORNER_CLEARANCE_MM: f32 = 3.0;
 /// Module sizes allowed on paper, in millimetres.
 const QR_MODULE_MM: (f32, f32) = (0.25, 5.0);
 const CORNER_MODULE_MM: (f32, f32) = (0.8, 3.0);
@@ -284,6 +284,17 @@ impl Corner {
     }
 }
 
+/// The strip of the first page beside the top-left corner code, between the header and
+/// the body: the title (and a ballot's designation) may use it, nothing else.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Band {
+    top: f32,
+    /// Where the body proper begins.
+    until: f32,
+    /// Where lines in the band begin.
+    left: f32,
+}
+
 /// The ballot's two corner codes and the caption of their cut lines.
 struct Corners {
     top_left: Corner,
@@ -312,8 +323,8 @@ impl Corners {
         Ok(Some(Corners { top_left, bottom_right, caption: localizer.text(ids::CUT_LINE) }))
     }
 
-    /// The two codes, their dashed cut lines, and the caption beside each line, outside
-    /// the corner.
+    /// The two codes, their dashed cut lines, and the caption saying what the lines are
+    /// for beside the bottom-right one.
     fn items(&self, g: &Geometry, fonts: &Fonts) -> Vec<Item> {
         let (w, h) = (g.width, g.height);
         let size = g.ty.caption;
@@ -323,16 +334,6 @@ impl Corners {
         let tl = &self.top_left;
         items.push(Item::Qr { x: tl.offset, y: tl.offset, module: tl.module, symbol: tl.symbol.clone() });
         items.push(Item::Dashed { points: vec![(tl.cut, 0.0), (tl.cut, tl.cut), (0.0, tl.cut)], width: RULE, dash });
-        // The caption continues the horizontal cut line to the right, on its level.
-        let caption = fonts.truncate(&self.caption, Weight::Regular, size, w - g.margin_right - tl.cut - 4.0);
-        items.push(Item::Text {
-            x: tl.cut + 4.0,
-            baseline: tl.cut + 0.357 * size,
-            size,
-            weight: Weight::Regular,
-            grey: FURNITURE_GREY,
-            text: caption,
-        });
 
         let br = &self.bottom_right;
         let (x, y) = (w - br.offset - br.side(), h - br.offset - br.side());
@@ -342,11 +343,12 @@ impl Corners {
             width: RULE,
             dash,
         });
+        // One caption for both corners, under the end of the cut line, outside the corner.
         let caption = fonts.truncate(&self.caption, Weight::Regular, size, w - br.cut - 4.0 - g.margin_left);
         let caption_width = fonts.width(&caption, Weight::Regular, size);
         items.push(Item::Text {
             x: w - br.cut - 4.0 - caption_width,
-            baseline: h - br.cut + 0.357 * size,
+            baseline: h - br.cut + 2.0 + baseline_offset(size),
             size,
             weight: Weight::Regular,
             grey: FURNITURE_GREY,
@@ -359,20 +361,25 @@ impl Corners {
 /// The header and footer of one document: fixed words and their vertical extent.
 struct Furniture {
     g: Geometry,
-    station: String,
-    /// The title again in the header; not on a receipt, whose title follows at once.
-    title: Option<String>,
-    notice: Option<String>,
+    /// The lines of the header: the station, the title again (not on a receipt, whose
+    /// title follows at once), in training the notice. One line each, cut to fit, on a
+    /// sheet; wrapped and centred on a receipt, where nothing may be cut off.
+    header: Vec<(String, Weight, f32)>,
+    /// Where header lines begin, and their width.
+    header_left: f32,
+    header_width: f32,
     footer: Footer,
     watermark: Option<String>,
     corners: Option<Corners>,
+    /// Beside the top-left corner code, above the body.
+    band: Option<Band>,
     /// Where the body begins and ends on every page.
     body_top: f32,
     body_bottom: f32,
 }
 
 impl Furniture {
-    fn new(document: &Document, g: Geometry, localizer: &Localizer) -> Result<Furniture, PrintError> {
+    fn new(document: &Document, g: Geometry, fonts: &Fonts, localizer: &Localizer) -> Result<Furniture, PrintError> {
         let station =
             localizer.message(ids::HEADER_STATION, &args(&[("number", document.station_number.clone().into())]));
         let footer = if g.receipt {
@@ -390,9 +397,31 @@ impl Furniture {
         } else {
             (None, None)
         };
-        let title = if g.receipt { None } else { Some(document.title.clone()) };
         let corners = Corners::new(document, &g, localizer)?;
-        let header_lines = 1.0 + f32::from(u8::from(title.is_some())) + f32::from(u8::from(notice.is_some()));
+        // Beside the top-left code, not over it.
+        let (header_left, header_width) = match &corners {
+            Some(corners) if corners.top_left.keep > g.margin_left => {
+                (corners.top_left.keep, g.width - g.margin_right - corners.top_left.keep)
+            }
+            _ => (g.margin_left, g.content_width),
+        };
+        let size = g.ty.furniture;
+        let mut header = Vec::new();
+        let mut header_line = |text: &str, weight: Weight, grey: f32| {
+            if g.receipt {
+                header.extend(fonts.wrap(text, weight, size, header_width).into_iter().map(|line| (line, weight, grey)));
+            } else {
+                header.push((fonts.truncate(text, weight, size, header_width), weight, grey));
+            }
+        };
+        header_line(&station, Weight::Bold, 0.0);
+        if !g.receipt {
+            header_line(&document.title, Weight::Regular, FURNITURE_GREY);
+        }
+        if let Some(notice) = &notice {
+            header_line(notice, Weight::Bold, 0.0);
+        }
+        let header_lines = header.len() as f32;
         let header_rule = g.margin_top + header_lines * line_height(g.ty.furniture) + 3.0;
         let footer_rule = g.height - g.margin_bottom - line_height(g.ty.furniture) - 3.0;
         let mut body_top = header_rule + if g.receipt { 8.0 } else { 12.0 };
@@ -400,11 +429,27 @@ impl Furniture {
             Footer::Nothing => g.height - g.margin_bottom,
             _ => footer_rule - 10.0,
         };
+        let mut band = None;
         if let Some(corners) = &corners {
-            body_top = body_top.max(corners.top_left.keep);
+            let keep = corners.top_left.keep;
+            if keep > body_top {
+                band = Some(Band { top: body_top, until: keep, left: keep });
+                body_top = keep;
+            }
             body_bottom = body_bottom.min(g.height - corners.bottom_right.keep);
         }
-        Ok(Furniture { g, station, title, notice, footer, watermark, corners, body_top, body_bottom })
+        Ok(Furniture {
+            g,
+            header,
+            header_left,
+            header_width,
+            footer,
+            watermark,
+            corners,
+            band,
+            body_top,
+            body_bottom,
+        })
     }
 
     /// The height a receipt needs for a body ending at `body_end`, so that its footer
@@ -419,31 +464,17 @@ impl Furniture {
         let mut items = Vec::new();
         let size = g.ty.furniture;
         let lh = line_height(size);
-        // Beside the top-left code, not over it.
-        let (left, width) = match &self.corners {
-            Some(corners) if corners.top_left.keep > g.margin_left => {
-                (corners.top_left.keep, g.width - g.margin_right - corners.top_left.keep)
-            }
-            _ => (g.margin_left, g.content_width),
-        };
+        let left = self.header_left;
         let mut top = g.margin_top;
-        let mut header_line = |text: &str, weight: Weight, grey: f32, items: &mut Vec<Item>| {
-            let text = fonts.truncate(text, weight, size, width);
+        for (text, weight, grey) in &self.header {
             let x = if g.receipt {
-                left + aligned_offset(Align::Center, width, fonts.width(&text, weight, size))
+                left + aligned_offset(Align::Center, self.header_width, fonts.width(text, *weight, size))
             } else {
                 left
             };
             let baseline = top + baseline_offset(size);
-            items.push(Item::Text { x, baseline, size, weight, grey, text });
+            items.push(Item::Text { x, baseline, size, weight: *weight, grey: *grey, text: text.clone() });
             top += lh;
-        };
-        header_line(&self.station, Weight::Bold, 0.0, &mut items);
-        if let Some(title) = &self.title {
-            header_line(title, Weight::Regular, FURNITURE_GREY, &mut items);
-        }
-        if let Some(notice) = &self.notice {
-            header_line(notice, Weight::Bold, 0.0, &mut items);
         }
         let header_rule = top + 3.0;
         items.push(Item::Rule { x1: left, y1: header_rule, x2: g.width - g.margin_right, y2: header_rule, width: RULE, grey: 0.0 });
@@ -546,6 +577,8 @@ struct Grid<'a> {
 /// The cursor over the pages being filled.
 struct Layouter<'a> {
     g: Geometry,
+    /// The strip beside the top-left corner code, while the cursor is in it.
+    band: Option<Band>,
     fonts: &'a Fonts,
     localizer: &'a Localizer,
     body_top: f32,
@@ -612,8 +645,29 @@ impl<'a> Layouter<'a> {
     }
 
     fn title(&mut self, title: &str) {
+        if let Some(band) = self.band {
+            // Beside the top-left corner code, centred in what the code leaves.
+            self.y = band.top;
+            let (size, weight) = (self.g.ty.title, Weight::Bold);
+            let width = self.g.margin_left + self.g.content_width - band.left;
+            for line in self.fonts.wrap(title, weight, size, width) {
+                let x = band.left + aligned_offset(Align::Center, width, self.fonts.width(&line, weight, size));
+                self.text(x, self.y, size, weight, line);
+                self.y += line_height(size);
+            }
+            self.y += 10.0;
+            return;
+        }
         self.lines(title, self.g.ty.title, Weight::Bold, Align::Center);
         self.gap(10.0);
+    }
+
+    /// Moves the cursor out of the strip beside the top-left corner code, for a block
+    /// that cannot flow around the code.
+    fn leave_band(&mut self) {
+        if let Some(band) = self.band.take() {
+            self.y = self.y.max(band.until);
+        }
     }
 
     fn heading(&mut self, text: &str) {
@@ -909,9 +963,10 @@ impl<'a> Layouter<'a> {
 
     /// A ballot on what is left of the page, in the largest type that lets it fit.
     fn ballot(&mut self, ballot: &Ballot, block: usize) -> Result<(), PrintError> {
+        let band = self.band.take();
         for step in 0..=BALLOT_SHRINK_STEPS {
             let shrink = 1.0 - (1.0 - BALLOT_SMALLEST) * step as f32 / BALLOT_SHRINK_STEPS as f32;
-            let (items, height) = self.ballot_items(ballot, shrink, self.y);
+            let (items, height) = self.ballot_items(ballot, shrink, self.y, band);
             if height <= self.remaining() {
                 self.page().extend(items);
                 self.y += height;
@@ -922,10 +977,12 @@ impl<'a> Layouter<'a> {
         Err(PrintError::BallotTooLong { block, options: ballot.options.len() })
     }
 
-    /// The ballot drawn from `top` with every size multiplied by `shrink`, and its
+    /// The ballot drawn from `top` with its type and spacing multiplied by `shrink` (the
+    /// designation, the instruction and the notes no smaller than they stay legible), and its
     /// height: the designation large, the contest, the instruction in a frame, then one
     /// ruled row per option with its number, name, note and a box on the right.
-    fn ballot_items(&self, ballot: &Ballot, shrink: f32, top: f32) -> (Vec<Item>, f32) {
+    /// The designation and the contest may start in `band`, beside the top-left code.
+    fn ballot_items(&self, ballot: &Ballot, shrink: f32, top: f32, band: Option<Band>) -> (Vec<Item>, f32) {
         let fonts = self.fonts;
         let left = self.g.margin_left;
         let width = self.g.content_width;
@@ -935,20 +992,29 @@ impl<'a> Layouter<'a> {
             items.push(Item::Text { x, baseline: line_top + baseline_offset(size), size, weight, grey, text });
         };
         let centred = |items: &mut Vec<Item>, y: &mut f32, content: &str, size: f32, weight: Weight| {
+            let (left, width) = match band {
+                Some(band) if *y < band.until => (band.left, left + width - band.left),
+                _ => (left, width),
+            };
             for line in fonts.wrap(content, weight, size, width) {
                 let x = left + aligned_offset(Align::Center, width, fonts.width(&line, weight, size));
                 text(items, x, *y, size, weight, 0.0, line);
                 *y += line_height(size);
             }
         };
-        centred(&mut items, &mut y, &ballot.designation, 20.0 * shrink, Weight::Bold);
-        y += 2.0 * shrink;
-        centred(&mut items, &mut y, &ballot.contest_name, 13.0 * shrink, Weight::Bold);
-        y += 8.0 * shrink;
+        let space = shrink;
+        // The designation says which ballot this is: it stays large.
+        centred(&mut items, &mut y, &ballot.designation, (20.0 * shrink).max(16.0), Weight::Bold);
+        y += 2.0 * space;
+        centred(&mut items, &mut y, &ballot.contest_name, (13.0 * shrink).max(10.0), Weight::Bold);
+        y += 8.0 * space;
 
-        let size = 9.5 * shrink;
+        if let Some(band) = band {
+            y = y.max(band.until);
+        }
+        let size = (9.5 * shrink).max(8.0);
         let pad_x = 8.0;
-        let pad_y = 5.0 * shrink;
+        let pad_y = 5.0 * space;
         let lines = fonts.wrap(&ballot.instruction, Weight::Regular, size, width - 2.0 * pad_x);
         if !lines.is_empty() {
             let height = lines.len() as f32 * line_height(size) + 2.0 * pad_y;
@@ -957,13 +1023,13 @@ impl<'a> Layouter<'a> {
             for (index, line) in lines.into_iter().enumerate() {
                 text(&mut items, left + pad_x, y + pad_y + index as f32 * line_height(size), size, Weight::Regular, 0.0, line);
             }
-            y += height + 8.0 * shrink;
+            y += height + 8.0 * space;
         }
 
         let name_size = 12.0 * shrink;
-        let note_size = 9.0 * shrink;
+        let note_size = (9.0 * shrink).max(6.5);
         let pad_x = CELL_PAD_X + 2.0;
-        let pad_y = 5.0 * shrink;
+        let pad_y = 5.0 * space;
         let box_side = (8.0 * MM * shrink).max(6.0 * MM);
         let box_column = (22.0 * MM * shrink).max(16.0 * MM);
         let widest_number = ballot
@@ -977,10 +1043,17 @@ impl<'a> Layouter<'a> {
         let right = left + width;
         let box_left = right - box_column;
 
-        // Over the column of boxes: what the boxes are for.
-        let caption_size = (self.g.ty.caption * shrink).max(6.0);
-        let caption = fonts.truncate(&self.localizer.text(ids::BALLOT_MARK_COLUMN), Weight::Regular, caption_size, box_column);
-        let caption_x = box_left + aligned_offset(Align::Center, box_column, fonts.width(&caption, Weight::Regular, caption_size));
+        // Over the column of boxes, what the boxes are for: centred on the column when it
+        // fits there, else ending at the table's right edge.
+        let caption_size = self.g.ty.caption;
+        let caption =
+            fonts.truncate(&self.localizer.text(ids::BALLOT_MARK_COLUMN), Weight::Regular, caption_size, width / 2.0);
+        let caption_width = fonts.width(&caption, Weight::Regular, caption_size);
+        let caption_x = if caption_width <= box_column {
+            box_left + aligned_offset(Align::Center, box_column, caption_width)
+        } else {
+            right - caption_width
+        };
         text(&mut items, caption_x, y, caption_size, Weight::Regular, FURNITURE_GREY, caption);
         y += line_height(caption_size) + 1.0;
 
@@ -989,7 +1062,7 @@ impl<'a> Layouter<'a> {
             let number = fonts.truncate(&option.number, Weight::Bold, name_size, number_column - 2.0 * pad_x);
             let name = fonts.wrap(&option.name, Weight::Bold, name_size, name_width);
             let note = option.note.as_deref().map_or_else(Vec::new, |note| fonts.wrap(note, Weight::Regular, note_size, name_width));
-            let note_gap = if note.is_empty() { 0.0 } else { 1.5 * shrink };
+            let note_gap = if note.is_empty() { 0.0 } else { 1.5 * space };
             let text_height = name.len().max(1) as f32 * line_height(name_size) + note_gap + note.len() as f32 * line_height(note_size);
             let row = text_height.max(box_side) + 2.0 * pad_y;
             let text_top = y + (row - text_height) / 2.0;
@@ -1100,9 +1173,10 @@ fn validate(document: &Document) -> Result<(), PrintError> {
 pub(crate) fn lay_out(document: &Document, fonts: &Fonts, localizer: &Localizer) -> Result<Pages, PrintError> {
     validate(document)?;
     let g = Geometry::new(document.page);
-    let mut furniture = Furniture::new(document, g, localizer)?;
+    let mut furniture = Furniture::new(document, g, fonts, localizer)?;
     let mut layouter = Layouter {
         g,
+        band: furniture.band,
         fonts,
         localizer,
         body_top: furniture.body_top,
@@ -1112,6 +1186,9 @@ pub(crate) fn lay_out(document: &Document, fonts: &Fonts, localizer: &Localizer)
     };
     layouter.title(&document.title);
     for (index, block) in document.blocks.iter().enumerate() {
+        if !matches!(block, Block::Ballot(_)) {
+            layouter.leave_band();
+        }
         match block {
             Block::Heading(text) => layouter.heading(text),
             Block::Paragraph(text) => layouter.paragraph(text),
