@@ -14,3 +14,10 @@ print-copies = Составлен в { $count } { $count ->
         [few] экземплярах
        *[many] экземплярах
     }.
+
+# A receipt prints the day only, never the time ($date is YYYY-MM-DD).
+print-receipt-date = Дата: { $date }
+# Over the column of boxes on a ballot.
+print-ballot-mark-column = Место для отметки
+# Beside the dashed cut line of the bottom-right corner QR code of a ballot (R4.4: both corners are cut off).
+print-cut-line = Углы с QR-кодами отрезаются при погашении бюллетеня

@@ -8,7 +8,7 @@ use domain::election::{ElectionDefinition, Role};
 use domain::lot::LotPurpose;
 use domain::{DayState, MessageArg};
 use i18n::{Language, Localizer};
-use print::{Align, Block, Column, Document, Signatory, Table};
+use print::{Align, Block, Column, Document, PageSize, Signatory, Table};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -350,6 +350,8 @@ pub fn build(
         generated_at_local: now.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string(),
         language,
         training: election.training,
+        page: PageSize::A4,
+        corner_codes: None,
         blocks,
     })
 }

@@ -22,17 +22,63 @@ mod fonts;
 mod layout;
 mod model;
 mod pdf;
+mod qr;
 
 pub use i18n::Language;
-pub use model::{Align, Block, Column, Document, Signatory, Table};
+pub use model::{
+    Align, Ballot, BallotOptionLine, Block, Column, CornerCodes, Document, PageSize, QrCode, Signatory, Table,
+};
+
+/// Which QR code of a document an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QrPlace {
+    /// The [`Block::Qr`] at this index of [`Document::blocks`].
+    Block(usize),
+    /// Code `code` of the [`Block::QrRow`] at index `block`.
+    InRow { block: usize, code: usize },
+    TopLeftCorner,
+    BottomRightCorner,
+}
+
+impl std::fmt::Display for QrPlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            QrPlace::Block(block) => write!(f, "the QR code of block {block}"),
+            QrPlace::InRow { block, code } => write!(f, "QR code {code} of block {block}"),
+            QrPlace::TopLeftCorner => f.write_str("the top-left corner code"),
+            QrPlace::BottomRightCorner => f.write_str("the bottom-right corner code"),
+        }
+    }
+}
 
 /// Why a document could not be rendered. These are mistakes of the caller or of the
 /// build (a font that does not parse), not of the commission: they are not translated.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PrintError {
     /// A table row has more cells than the table has columns; nothing is dropped silently.
     #[error("block {block}: table row {row} has {cells} cells but the table has {columns} columns")]
     RowTooWide { block: usize, row: usize, cells: usize, columns: usize },
+    /// More bytes than a QR code holds.
+    #[error("{place}: {bytes} bytes do not fit in a QR code (at most {max} in byte mode at level M)")]
+    QrTooLong { place: QrPlace, bytes: usize, max: usize },
+    /// A module size too small to print and read, too large to be sensible, or not a number.
+    #[error("{place}: a module of {module_mm} mm is outside {min_mm}–{max_mm} mm")]
+    QrModuleSize { place: QrPlace, module_mm: f32, min_mm: f32, max_mm: f32 },
+    /// A code (with its quiet zone and caption) larger than the page leaves room for.
+    #[error("{place}: the code needs {needed_mm:.1} mm but the page leaves {room_mm:.1} mm")]
+    QrTooLarge { place: QrPlace, needed_mm: f32, room_mm: f32 },
+    /// Corner codes belong on a ballot sheet; a receipt carries no code.
+    #[error("a receipt cannot carry corner codes")]
+    CornerCodesOnReceipt,
+    /// A ballot that does not fit its sheet even in the smallest type allowed.
+    #[error("block {block}: a ballot of {options} options does not fit on one sheet")]
+    BallotTooLong { block: usize, options: usize },
+    /// A ballot is one sheet: the document holding it must not need a second page.
+    #[error("a ballot sheet must be one page, this one needs {pages}")]
+    BallotSheetTooLong { pages: usize },
+    /// A receipt longer than a receipt can be.
+    #[error("the receipt is longer than {max_mm} mm")]
+    ReceiptTooLong { max_mm: f32 },
     /// The embedded font could not be read.
     #[error("the embedded font cannot be read: {0}")]
     Font(String),
@@ -41,16 +87,26 @@ pub enum PrintError {
     Pdf(String),
 }
 
-/// Renders `document` as an A4 PDF in the document's language.
+/// Renders `document` as a PDF on its paper ([`Document::page`]) in the document's
+/// language.
 ///
 /// The same document always gives the same bytes. Text is wrapped to the page and
 /// flows onto as many pages as it needs; a document without blocks is one page with
-/// its title, header and footer.
+/// its title, header and footer. A ballot sheet is one page or an error.
 pub fn render_pdf(document: &Document) -> Result<Vec<u8>, PrintError> {
     let fonts = fonts::Fonts::load()?;
     let localizer = i18n::Localizer::new(document.language);
     let pages = layout::lay_out(document, &fonts, &localizer)?;
-    pdf::write(&pages, &pdf::Metadata { title: &document.title, created_local: &document.generated_at_local })
+    // The file's creation date says no more than the page: nothing on a ballot sheet,
+    // the day on a receipt.
+    let created = if document.blocks.iter().any(|block| matches!(block, Block::Ballot(_))) {
+        pdf::Created::Nothing
+    } else if document.page == PageSize::Receipt80 {
+        pdf::Created::Day(&document.generated_at_local)
+    } else {
+        pdf::Created::Minute(&document.generated_at_local)
+    };
+    pdf::write(&pages, &pdf::Metadata { title: &document.title, created })
 }
 
 #[cfg(test)]
@@ -75,6 +131,8 @@ mod tests {
             generated_at_local: "2025-11-30 20:05".into(),
             language: Language::Ru,
             training: false,
+            page: PageSize::A4,
+            corner_codes: None,
             blocks: vec![
                 Block::Paragraph("p".into()),
                 Block::Table(Table {

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::PrintError;
 use crate::fonts::{self, Weight};
-use crate::layout::{Item, PAGE_HEIGHT, PAGE_WIDTH, Pages};
+use crate::layout::{Item, Pages};
 
 /// Who made the file, in the document information.
 const PRODUCER: &str = "uchastok";
@@ -42,13 +42,14 @@ fn op(operator: &str, operands: Vec<Object>) -> Operation {
     Operation::new(operator, operands)
 }
 
-fn draw(layer: &PdfLayerReference, faces: &Faces, item: &Item) {
+/// Draws `item` on a page `page_height` layout points high (PDF's y grows upwards).
+fn draw(layer: &PdfLayerReference, faces: &Faces, item: &Item, page_height: f32) {
     match item {
         Item::Text { x, baseline, size, weight, grey, text } => {
             layer.begin_text_section();
             layer.set_font(faces.get(*weight), *size);
             layer.add_operation(op("g", vec![round(*grey)]));
-            let matrix = [1.0, 0.0, 0.0, 1.0, *x, PAGE_HEIGHT - baseline];
+            let matrix = [1.0, 0.0, 0.0, 1.0, *x, page_height - baseline];
             layer.add_operation(op("Tm", matrix.into_iter().map(round).collect()));
             layer.write_text(text.clone(), faces.get(*weight));
             layer.end_text_section();
@@ -57,15 +58,15 @@ fn draw(layer: &PdfLayerReference, faces: &Faces, item: &Item) {
             layer.add_operation(op("q", vec![]));
             layer.add_operation(op("w", vec![round(*width)]));
             layer.add_operation(op("G", vec![round(*grey)]));
-            layer.add_operation(op("m", vec![round(*x1), round(PAGE_HEIGHT - y1)]));
-            layer.add_operation(op("l", vec![round(*x2), round(PAGE_HEIGHT - y2)]));
+            layer.add_operation(op("m", vec![round(*x1), round(page_height - y1)]));
+            layer.add_operation(op("l", vec![round(*x2), round(page_height - y2)]));
             layer.add_operation(op("S", vec![]));
             layer.add_operation(op("Q", vec![]));
         }
         Item::Fill { x, y, width, height, grey } => {
             layer.add_operation(op("q", vec![]));
             layer.add_operation(op("g", vec![round(*grey)]));
-            let bottom = PAGE_HEIGHT - y - height;
+            let bottom = page_height - y - height;
             layer.add_operation(op("re", vec![round(*x), round(bottom), round(*width), round(*height)]));
             layer.add_operation(op("f", vec![]));
             layer.add_operation(op("Q", vec![]));
@@ -79,10 +80,46 @@ fn draw(layer: &PdfLayerReference, faces: &Faces, item: &Item) {
             layer.add_operation(op("Tr", vec![Object::Integer(1)]));
             layer.add_operation(op("w", vec![round(1.6)]));
             layer.add_operation(op("G", vec![round(0.55)]));
-            let matrix = [cos, sin, -sin, cos, *x, PAGE_HEIGHT - baseline];
+            let matrix = [cos, sin, -sin, cos, *x, page_height - baseline];
             layer.add_operation(op("Tm", matrix.into_iter().map(Object::Real).collect()));
             layer.write_text(text.clone(), faces.get(Weight::Bold));
             layer.end_text_section();
+            layer.add_operation(op("Q", vec![]));
+        }
+        Item::Qr { x, y, module, symbol } => {
+            // In module units, y growing downwards from the code's top-left corner: every
+            // run is a rectangle of small integers, and the whole code one filled path.
+            layer.add_operation(op("q", vec![]));
+            layer.add_operation(op("g", vec![Object::Integer(0)]));
+            let matrix = [*module, 0.0, 0.0, -*module, *x, page_height - y];
+            layer.add_operation(op("cm", matrix.into_iter().map(Object::Real).collect()));
+            for run in &symbol.runs {
+                let rect = [run.col, run.row, run.len, 1].map(|value| Object::Integer(i64::from(value)));
+                layer.add_operation(op("re", rect.to_vec()));
+            }
+            layer.add_operation(op("f", vec![]));
+            layer.add_operation(op("Q", vec![]));
+        }
+        Item::Frame { x, y, width, height, line } => {
+            layer.add_operation(op("q", vec![]));
+            layer.add_operation(op("w", vec![round(*line)]));
+            layer.add_operation(op("G", vec![Object::Integer(0)]));
+            let bottom = page_height - y - height;
+            layer.add_operation(op("re", vec![round(*x), round(bottom), round(*width), round(*height)]));
+            layer.add_operation(op("S", vec![]));
+            layer.add_operation(op("Q", vec![]));
+        }
+        Item::Dashed { points, width, dash } => {
+            let Some(((x0, y0), rest)) = points.split_first() else { return };
+            layer.add_operation(op("q", vec![]));
+            layer.add_operation(op("w", vec![round(*width)]));
+            layer.add_operation(op("G", vec![Object::Integer(0)]));
+            layer.add_operation(op("d", vec![Object::Array(vec![round(*dash), round(*dash)]), Object::Integer(0)]));
+            layer.add_operation(op("m", vec![round(*x0), round(page_height - y0)]));
+            for (x, y) in rest {
+                layer.add_operation(op("l", vec![round(*x), round(page_height - y)]));
+            }
+            layer.add_operation(op("S", vec![]));
             layer.add_operation(op("Q", vec![]));
         }
     }
@@ -117,10 +154,27 @@ fn pdf_date(local: &str) -> Option<String> {
     Some(digits)
 }
 
+/// `YYYY-MM-DD` (and whatever follows) as a PDF date of that day (`D:YYYYMMDD`), or
+/// `None` if the text does not start with a date.
+fn pdf_day(local: &str) -> Option<String> {
+    let day = local.trim().get(..10)?;
+    pdf_date(&format!("{day} 00:00")).map(|minute| minute[..10].to_owned())
+}
+
+/// The creation date the file may carry.
+pub(crate) enum Created<'a> {
+    /// Station time `YYYY-MM-DD HH:MM`, to the minute.
+    Minute(&'a str),
+    /// Only the day of station time `YYYY-MM-DD…`.
+    Day(&'a str),
+    /// No date at all.
+    Nothing,
+}
+
 /// What the file says about itself, besides its pages.
 pub(crate) struct Metadata<'a> {
     pub title: &'a str,
-    pub created_local: &'a str,
+    pub created: Created<'a>,
 }
 
 /// Draws `pages` and returns the finished, reproducible file.
@@ -135,15 +189,25 @@ pub(crate) fn write(pages: &Pages, metadata: &Metadata<'_>) -> Result<Vec<u8>, P
         regular: document.add_external_font(fonts::REGULAR).map_err(pdf_error)?,
         bold: document.add_external_font(fonts::BOLD).map_err(pdf_error)?,
     };
+    let sheet = &pages.sheet;
     for items in &pages.pages {
-        let (page, layer) = document.add_page(Mm(210.0), Mm(297.0), "content");
+        let (page, layer) = document.add_page(Mm(sheet.paper_mm.0), Mm(sheet.paper_mm.1), "content");
         let layer = document.get_page(page).get_layer(layer);
+        // A3, A2 and A1 are the A4 layout enlarged as a whole.
+        let enlarged = sheet.scale != 1.0;
+        if enlarged {
+            layer.add_operation(op("q", vec![]));
+            let matrix = [sheet.scale, 0.0, 0.0, sheet.scale, 0.0, 0.0];
+            layer.add_operation(op("cm", matrix.into_iter().map(Object::Real).collect()));
+        }
         for item in items {
-            draw(&layer, &faces, item);
+            draw(&layer, &faces, item, sheet.height);
+        }
+        if enlarged {
+            layer.add_operation(op("Q", vec![]));
         }
     }
     let bytes = document.save_to_bytes().map_err(pdf_error)?;
-    debug_assert!((PAGE_WIDTH - Mm(210.0).into_pt().0).abs() < 0.01);
     reproducible(&bytes, metadata)
 }
 
@@ -155,7 +219,12 @@ fn reproducible(bytes: &[u8], metadata: &Metadata<'_>) -> Result<Vec<u8>, PrintE
     info.set("Title", text_string(metadata.title));
     info.set("Producer", text_string(PRODUCER));
     info.set("Creator", text_string(PRODUCER));
-    if let Some(date) = pdf_date(metadata.created_local) {
+    let date = match metadata.created {
+        Created::Minute(local) => pdf_date(local),
+        Created::Day(local) => pdf_day(local),
+        Created::Nothing => None,
+    };
+    if let Some(date) = date {
         info.set("CreationDate", Object::string_literal(date.clone()));
         info.set("ModDate", Object::string_literal(date));
     }
@@ -196,6 +265,15 @@ mod tests {
         assert_eq!(pdf_date("2025-11-30T20:05"), None);
         assert_eq!(pdf_date("30.11.2025 20:05"), None);
         assert_eq!(pdf_date(""), None);
+    }
+
+    #[test]
+    fn a_day_keeps_no_hour() {
+        assert_eq!(pdf_day("2025-11-30 20:05").as_deref(), Some("D:20251130"));
+        assert_eq!(pdf_day("2025-11-30").as_deref(), Some("D:20251130"));
+        assert_eq!(pdf_day("30.11.2025"), None);
+        assert_eq!(pdf_day("2025-11-3"), None);
+        assert_eq!(pdf_day("ңөү ңөү ңөү"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::sample::{row_name, sample, signatories, texts};
-use print::{Align, Block, Column, Document, Language, Signatory, Table, render_pdf};
+use print::{Align, Block, Column, Document, Language, PageSize, Signatory, Table, render_pdf};
 
 fn render(document: &Document) -> Vec<u8> {
     render_pdf(document).unwrap_or_else(|error| panic!("render failed: {error}"))
@@ -250,6 +250,8 @@ fn bare(blocks: Vec<Block>) -> Document {
         generated_at_local: "2025-11-30 08:00".into(),
         language: Language::Ru,
         training: false,
+        page: PageSize::A4,
+        corner_codes: None,
         blocks,
     }
 }

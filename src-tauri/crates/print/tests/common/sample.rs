@@ -1,6 +1,6 @@
 //! Sample documents in Kyrgyz and Russian, shared by the tests and the `sample` example.
 
-use print::{Align, Block, Column, Document, Language, Signatory, Table};
+use print::{Align, Block, Column, Document, Language, PageSize, Signatory, Table};
 
 /// Words of the sample in one language: (title, heading, paragraph, key–value pairs,
 /// table headers, candidate names, signatories).
@@ -108,6 +108,8 @@ pub fn sample(language: Language, training: bool, rows: usize) -> Document {
         generated_at_local: "2025-11-30 21:45".to_owned(),
         language,
         training,
+        page: PageSize::A4,
+        corner_codes: None,
         blocks: vec![
             Block::Heading(words.heading.to_owned()),
             Block::Paragraph(words.paragraph.to_owned()),
