@@ -40,3 +40,28 @@ doc-oop-ballots-issued = Берилген бюллетендер
 doc-oop-receipts-issued = Басылган чектер
 doc-oop-unused = Колдонулбаган, кайтарылган
 doc-oop-spoiled = Бузулган, кайтарылган
+
+# Acts (numbered per station) and their register.
+doc-act-register-title = Актылардын реестри
+doc-act-kind = Акт
+doc-act-clause = Пункт
+doc-act-number = Актынын номери
+doc-date = Күнү
+doc-voter = Шайлоочу
+doc-yes = ооба
+doc-no = жок
+doc-fingerprint-attempts = Манжа издери боюнча аракеттер
+doc-face-tried = Бет геометриясы боюнча аракет
+doc-signatory-member = Комиссиянын мүчөсү
+doc-signatory-operator = Түзүлүштүн оператору
+doc-signatory-voter = Шайлоочу
+act-kind-identification-failure = Шайлоочуну идентификациялоо мүмкүн эмес экени жөнүндө акт
+doc-act-identification-failure-text = Идентификациялоочу түзүлүш тизмеге киргизилген шайлоочуну көрсөтүлгөн аракеттерден кийин идентификациялай алган жок. Комиссиянын мүчөсү төрагага кабарлады. Шайлоочу добуш берүүгө жиберилген жок (§37). Акт эки нускада түзүлдү; бир нускасы шайлоочуга берилди.
+
+# The identification receipt and the ballot printed on demand.
+doc-receipt-title = Идентификация чеги
+doc-receipt-identified = Шайлоочу идентификацияланды
+doc-receipt-ballot = Бюллетень: { $designation } округу
+doc-ballot-title = Шайлоо бюллетени
+doc-ballot-designation = { $designation } шайлоо округу
+doc-ballot-instruction = Бир гана позициянын оң жагындагы бош чарчыга каалаган белгини коюңуз. Бирден ашык чарчыга белги коюлган же бир да чарчыга белги коюлбаган бюллетень жараксыз деп эсептелет.

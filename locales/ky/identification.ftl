@@ -28,3 +28,71 @@ error-ballot-remote-prints = Аралыктан добуш берүү участ
 error-ballot-no-receipt = Бюллетень тизмеге кол койгон шайлоочунун идентификация чеги боюнча гана берилет (§41).
 error-ballot-members-have-none = Комиссия мүчөлөрүндө берүүгө бюллетень калган жок: аларга { $issued } бюллетень берилген (§36).
 error-turnout-not-a-report = «{ $step }» этабы катышуу жөнүндө маалымат эмес.
+
+error-identification-not-in-register = Бул жеке номери бар шайлоочу участокко жүктөлгөн шайлоочулардын тизмесинде (реестринде) жок (R4.2, 3-кадам).
+error-desk-busy = Идентификациялоо үстөлүндө шайлоочу бар: анын идентификациясын бүтүрүңүз же «Кийинки шайлоочу» баскычын басыңыз.
+error-desk-idle = Идентификациялоо үстөлүндө шайлоочу жок: адегенде документти окуңуз.
+error-desk-photo-first = Адегенде документтеги сүрөттү шайлоочу менен салыштырыңыз (R4.2, 2-кадам).
+error-desk-already-decided = Бул шайлоочунун идентификациясы бүттү.
+error-desk-not-identified = Шайлоочу азырынча идентификацияланган жок.
+error-desk-ballot-already-printed = Бул шайлоочуга бюллетень басылып чыккан; кайталанган бюллетень төраганын акты менен гана басылат (R4.4).
+error-desk-ballot-already-issued = Бул шайлоочуга бюллетень берилген.
+error-desk-mrz-invalid = Документтин машина окуй турган зонасы «{ $field }» талаасында ката менен окулду: документти кайра коюңуз.
+error-desk-wrong-document =
+    Документ тандалган түрдөгү эмес: { $document ->
+        [id-card] ID-карта тандалган
+        [passport] жалпы жарандык паспорт тандалган
+        [diplomatic-passport] дипломатиялык паспорт тандалган
+        [service-passport] кызматтык паспорт тандалган
+       *[other] { $document }
+    }. Көрсөтүлгөн документтин түрүн тандаңыз.
+error-desk-not-a-citizen = Документ Кыргыз Республикасынын жаранына берилген эмес (жарандыгы: { $nationality }).
+error-desk-no-personal-number = Документтин машина окуй турган зонасында жеке номер (ПИН) жок.
+error-desk-document-expired = Документтин мөөнөтү бүткөн.
+error-desk-no-document = Окуучуда документ жок.
+error-desk-document-unreadable = Документтин машина окуй турган зонасы окулган жок: документти кайра коюңуз.
+error-desk-no-code = QR-код көрсөтүлгөн жок.
+error-desk-code-unreadable = QR-код окулган жок: аны кайра көрсөтүңүз.
+error-desk-not-a-digital-passport = Бул «Түндүк» санариптик паспортунун QR-коду эмес.
+error-desk-digital-passport-damaged = Санариптик паспорттун QR-коду бузулган же өзгөртүлгөн.
+error-desk-no-reference = Бул шайлоочунун биометрикалык үлгүсү жок: түзүлүш аркылуу идентификациялоо мүмкүн эмес.
+error-device-absent =
+    «{ $device ->
+        [camera] Камера
+        [document-reader] Документ окуугуч
+        [qr-reader] QR окуугуч
+        [fingerprint-scanner] Манжа изи сканери
+        [face-matcher] Жүздү таануу
+        [ballot-printer] ПИТ принтери
+        [document-printer] Документ принтери
+        [aeu] АЭУ
+        [smart-card] Смарт-карта
+        [observer-display] Серептөөчү монитор
+       *[other] { $device }
+    }» түзүлүшү туташкан эмес.
+error-device-fault =
+    «{ $device ->
+        [camera] Камера
+        [document-reader] Документ окуугуч
+        [qr-reader] QR окуугуч
+        [fingerprint-scanner] Манжа изи сканери
+        [face-matcher] Жүздү таануу
+        [ballot-printer] ПИТ принтери
+        [document-printer] Документ принтери
+        [aeu] АЭУ
+        [smart-card] Смарт-карта
+        [observer-display] Серептөөчү монитор
+       *[other] { $device }
+    }» түзүлүшү бузук.
+error-device-busy = «{ $device }» түзүлүшү бош эмес: бир нече секунддан кийин кайталаңыз.
+error-device-timeout = «{ $device }» түзүлүшү убагында жооп берген жок: кайталаңыз.
+error-device-cancelled = «{ $device }» түзүлүшү менен иш токтотулду.
+error-device-protocol = «{ $device }» түзүлүшү протоколго ылайык эмес жооп берди: БШКнын техникалык колдоосуна кабарлаңыз.
+error-printer-jammed = Принтерде кагаз тыгылып калды: тыгынды алып, кайра басып чыгарыңыз.
+error-printer-out-of-paper = Принтерде кагаз түгөндү: кагаз салып, кайра басып чыгарыңыз.
+error-keys-unavailable = «{ $path }» участок ачкычы жеткиликсиз: { $detail }
+error-register-missing = Участокко шайлоочулардын тизмеси (реестр) жүктөлгөн жок: шайлоочуларды идентификациялоодон мурун аны жүктөңүз.
+error-register-other-key = Шайлоочулардын тизмеси участоктун башка ачкычы менен жүктөлгөн: аны бул компьютерде кайра жүктөңүз.
+error-simulation-off = Шайлоочуларды тууроо симуляцияланган түзүлүштөрдө гана (демо, окутуу) жеткиликтүү.
+error-simulation-no-such-voter = Окуу тизмесинде мындай шайлоочу калган жок.
+error-simulation-nobody-identified = Азырынча эч ким идентификацияланган жок: кайра келе турган адам жок.

@@ -40,3 +40,28 @@ doc-oop-ballots-issued = Выдано бюллетеней
 doc-oop-receipts-issued = Напечатано чеков
 doc-oop-unused = Не использовано, возвращено
 doc-oop-spoiled = Испорчено, возвращено
+
+# Acts (numbered per station) and their register.
+doc-act-register-title = Реестр актов
+doc-act-kind = Акт
+doc-act-clause = Пункт
+doc-act-number = Номер акта
+doc-date = Дата
+doc-voter = Избиратель
+doc-yes = да
+doc-no = нет
+doc-fingerprint-attempts = Попыток по отпечаткам пальцев
+doc-face-tried = Попытка по геометрии лица
+doc-signatory-member = Член комиссии
+doc-signatory-operator = Оператор устройства
+doc-signatory-voter = Избиратель
+act-kind-identification-failure = Акт о невозможности идентификации избирателя
+doc-act-identification-failure-text = Устройство идентификации не смогло идентифицировать избирателя, включённого в список, после указанного числа попыток. Член комиссии сообщил председателю. Избиратель к голосованию не допущен (§37). Акт составлен в двух экземплярах; один экземпляр вручён избирателю.
+
+# The identification receipt and the ballot printed on demand.
+doc-receipt-title = Чек идентификации
+doc-receipt-identified = Избиратель идентифицирован
+doc-receipt-ballot = Бюллетень: округ { $designation }
+doc-ballot-title = Избирательный бюллетень
+doc-ballot-designation = Избирательный округ { $designation }
+doc-ballot-instruction = Поставьте любой знак в пустом квадрате справа только от одной позиции. Бюллетень, в котором знак поставлен более чем в одном квадрате или не поставлен ни в одном, считается недействительным.

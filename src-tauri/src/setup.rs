@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use api::{Clock, Demo, OffsetClock, Station, StationConfig, SystemClock};
-use driver_api::Device;
 
 /// `UCHASTOK_LOG` (e.g. `debug`) sets the level; logs go to stderr.
 pub fn logging() {
@@ -35,8 +34,6 @@ pub fn station() -> anyhow::Result<Station> {
         Ok(name) => Some(Demo::from_name(&name).with_context(|| format!("unknown demo {name}"))?),
         Err(_) => Some(Demo::RemoteVoting),
     };
-    let devices: Vec<Arc<dyn Device>> =
-        sim::station_set().into_iter().map(|device| device as Arc<dyn Device>).collect();
     tracing::info!(data_dir = %data_dir.display(), "opening the station");
-    Station::open(StationConfig { data_dir, clock, devices, demo }).map_err(|error| anyhow::anyhow!("{error}"))
+    Station::open(StationConfig::simulated(data_dir, clock, demo, sim::DEFAULT_SEED)).map_err(|error| anyhow::anyhow!("{error}"))
 }

@@ -8,7 +8,6 @@ use api::{Demo, FixedClock, Station, StationConfig};
 use chrono::{DateTime, TimeZone, Utc};
 use domain::attendance::{Arrival, AttendeeCategory};
 use domain::{Command, StepId, StepState};
-use driver_api::Device;
 
 /// Station time in Bishkek (UTC+6), November 2026; the demos' voting day is the 29th
 /// when the station is first opened on that day.
@@ -30,14 +29,8 @@ impl Harness {
     }
 
     pub fn open(&self, demo: Demo) -> Station {
-        let devices: Vec<Arc<dyn Device>> = sim::station_set().into_iter().map(|d| d as Arc<dyn Device>).collect();
-        Station::open(StationConfig {
-            data_dir: self.dir.path().to_path_buf(),
-            clock: self.clock.clone(),
-            devices,
-            demo: Some(demo),
-        })
-        .expect("station opens")
+        Station::open(StationConfig::simulated(self.dir.path().to_path_buf(), self.clock.clone(), Some(demo), sim::DEFAULT_SEED))
+            .expect("station opens")
     }
 
     pub fn at(&self, day: u32, hour: u32, minute: u32) {
@@ -118,3 +111,46 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     String::from_utf8(output.stdout).expect("utf-8 text")
 }
 
+
+/// A remote-voting station of the JK demo, its opening meeting done, the polls open at
+/// 08:00 on the 29th.
+pub fn remote_station_open() -> (Harness, Station) {
+    use domain::opening::BoxKind;
+    let harness = Harness::new(bishkek(29, 7, 5));
+    let station = harness.open(Demo::RemoteVoting);
+    commission_arrives(&station, 11);
+    draw_roles_lot(&station);
+    station.act(Command::OpenSafe { voters_paper: 0, voters_electronic: 0, explanation: None }).expect("safe");
+    for (box_id, seal) in [("aeu-main", "R-1"), ("aeu-reserve", "R-2")] {
+        station
+            .act(Command::SealBox { box_id: box_id.into(), kind: BoxKind::Aeu, seals: vec![seal.into()] })
+            .expect("sealed");
+    }
+    station.act(Command::FinishSealing).expect("sealing finished");
+    station.act(Command::RecordPaperStock { sheets: 2000, printer_counter: 10452 }).expect("stock");
+    harness.at(29, 8, 0);
+    station.act(Command::OpenPolls).expect("polls open");
+    (harness, station)
+}
+
+/// A regular station of the city-council demo, its opening meeting done, the polls open
+/// at 08:00 on the 29th.
+pub fn regular_station_open() -> (Harness, Station) {
+    let harness = Harness::new(bishkek(29, 7, 5));
+    let station = harness.open(Demo::CityCouncil);
+    commission_arrives(&station, 9);
+    draw_roles_lot(&station);
+    prepare_regular_after_lot(&station);
+    harness.at(29, 8, 0);
+    station.act(Command::OpenPolls).expect("polls open");
+    (harness, station)
+}
+
+/// The files the app wrote under `folder` whose names end with `suffix`, sorted.
+pub fn files_ending(folder: &std::path::Path, suffix: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .map(|entries| entries.flatten().map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(suffix)).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}

@@ -4,7 +4,7 @@
 
 use api::Demo;
 use api::Language;
-use domain::{StepId, StepState};
+use domain::{Command, StepId, StepState};
 use uchastok_tests::{Harness, bishkek, member_arrives, state_of};
 
 #[test]
@@ -64,11 +64,15 @@ fn s32_lot_drawing_before_seven_is_refused_and_nothing_recorded() {
 fn s38_a_turnout_report_is_recorded_once_with_its_station_time() {
     let harness = Harness::new(bishkek(29, 10, 12));
     let station = harness.open(Demo::RemoteVoting);
-    let overview = station.complete_step(StepId::Turnout10).expect("recorded");
+    let overview = station.act(Command::ReportTurnout { step: StepId::Turnout10 }).expect("recorded");
     let report = overview.timeline.iter().find(|s| s.step == StepId::Turnout10).expect("turnout");
     assert_eq!((report.state, report.done_at.as_deref(), report.can_complete), (StepState::Done, Some("10:12"), false));
-    let again = station.complete_step(StepId::Turnout10).expect_err("only once");
+    let again = station.act(Command::ReportTurnout { step: StepId::Turnout10 }).expect_err("only once");
     assert_eq!(again.code, "step.already-done");
+    assert_eq!(
+        station.complete_step(StepId::Turnout12).expect_err("reported, not ticked").code,
+        "step.has-procedure"
+    );
     assert_eq!(station.overview().journal.events, 2);
 }
 

@@ -11,18 +11,17 @@
 
 use base64::Engine;
 use base64::prelude::BASE64_STANDARD;
-use chrono::{DateTime, Utc};
-use domain::election::{ElectionDefinition, LocalizedText, StationKind};
+use domain::election::{LocalizedText, StationKind};
 use domain::identification::{
     BiometricMethod, Identification, IdentityDocument, MAX_FINGERPRINT_ATTEMPTS, VoterFacts,
 };
-use domain::{Command, DayState};
+use domain::Command;
 use driver_api::{
     Device, DeviceError, DeviceKind, DocumentError, FaceError, FingerprintError, PrintJob, PrintKind, PrintPayload,
     PrinterError, QrError, Wait,
 };
 use serde::{Deserialize, Serialize};
-use store::register::{RegisterEntry, VoterKey};
+use store::register::RegisterEntry;
 use ts_rs::TS;
 
 use crate::ballot_code::{self, BallotCode};
@@ -137,7 +136,7 @@ fn max_attempts(_station: StationKind) -> u8 {
 /// The voter at the desk, between the document and the end of their identification.
 #[derive(Debug, Clone)]
 pub(crate) struct Session {
-    entry: RegisterEntry,
+    pub(crate) entry: RegisterEntry,
     facts: VoterFacts,
     document: IdentityDocument,
     contest: String,
@@ -272,11 +271,18 @@ fn read_mrz(lines: &[String], document: IdentityDocument, today: chrono::NaiveDa
     Ok(ReadDocument { personal_number, expires })
 }
 
-fn photo_url(photo: &store::register::Photo) -> String {
+pub(crate) fn photo_url(photo: &store::register::Photo) -> String {
     format!("data:{};base64,{}", photo.format.mime_type(), BASE64_STANDARD.encode(&photo.bytes))
 }
 
-fn voter_name(entry: &RegisterEntry) -> String {
+/// The photo a `data:` URL made by [`photo_url`] holds, for the display device.
+pub(crate) fn photo_from_url(url: &str) -> Option<driver_api::Photo> {
+    let rest = url.strip_prefix("data:")?;
+    let (media_type, data) = rest.split_once(";base64,")?;
+    Some(driver_api::Photo { media_type: media_type.to_owned(), data: BASE64_STANDARD.decode(data).ok()? })
+}
+
+pub(crate) fn voter_name(entry: &RegisterEntry) -> String {
     [entry.surname.as_str(), entry.given_names.as_str(), entry.patronymic.as_str()]
         .iter()
         .filter(|part| !part.is_empty())
@@ -417,10 +423,11 @@ impl Station {
 
     /// R4.2 step 2: the member compared the photo in the document with the person.
     pub fn desk_confirm_photo(&self) -> Result<DeskView, ApiError> {
-        let mut session = self.session();
-        let session = session.as_mut().ok_or_else(|| refuse("desk.idle", "error-desk-idle"))?;
-        session.photo_confirmed = true;
-        drop(session);
+        {
+            let mut session = self.session();
+            let session = session.as_mut().ok_or_else(|| refuse("desk.idle", "error-desk-idle"))?;
+            session.photo_confirmed = true;
+        }
         Ok(self.desk())
     }
 
@@ -709,14 +716,4 @@ pub(crate) fn print_on(printer: &dyn Device, job: &PrintJob) -> Result<(), ApiEr
         }
         PrinterError::Device(error) => device_error(kind, &error),
     })
-}
-
-/// The contest a voter's facts point to at this station, for tests and the simulation.
-pub fn contest_for(election: &ElectionDefinition, state: &DayState, facts: &VoterFacts, now: DateTime<Utc>) -> Result<String, ApiError> {
-    Ok(domain::voting::admissible(election, state, facts, now)?)
-}
-
-/// A voter key from its hex form (the journal's), for the register.
-pub(crate) fn voter_key(hex: &str) -> Option<VoterKey> {
-    VoterKey::from_hex(hex)
 }

@@ -8,6 +8,7 @@ use domain::election::{ElectionDefinition, Role};
 use domain::lot::LotPurpose;
 use domain::{DayState, MessageArg};
 use i18n::{Language, Localizer};
+use domain::acts::{Act, ActKind};
 use print::{Align, Block, Column, Document, PageSize, Signatory, Table};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -27,6 +28,10 @@ pub enum DocumentKind {
     OutOfPremisesRegistry,
     /// The closing act of out-of-premises voting (§29).
     OutOfPremisesAct,
+    /// A numbered act of the day (§37, §45, §48, R4.4…).
+    Act { number: u32 },
+    /// The register of acts.
+    ActRegister,
 }
 
 impl DocumentKind {
@@ -45,6 +50,8 @@ impl DocumentKind {
             DocumentKind::AttendanceRegister => "attendance-register".to_owned(),
             DocumentKind::OutOfPremisesRegistry => "out-of-premises-registry".to_owned(),
             DocumentKind::OutOfPremisesAct => "out-of-premises-act".to_owned(),
+            DocumentKind::Act { number } => format!("act-{number:03}"),
+            DocumentKind::ActRegister => "act-register".to_owned(),
         }
     }
 }
@@ -93,6 +100,7 @@ pub fn build(
     state: &DayState,
     language: Language,
     now: DateTime<Utc>,
+    voter_name: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Document, ApiError> {
     let words = Words(Localizer::new(language));
     let zone = election.tz();
@@ -343,6 +351,37 @@ pub fn build(
                 vec![Block::KeyValue(facts), Block::Table(boxes), everyone, Block::Copies(copies)],
             )
         }
+        DocumentKind::Act { number } => {
+            let act = state
+                .acts
+                .iter()
+                .find(|a| a.number == *number)
+                .ok_or_else(|| refuse("document.not-yet", "error-document-not-yet"))?;
+            act_document(&words, election, act, &heading_facts, &local, voter_name)
+        }
+        DocumentKind::ActRegister => {
+            let register = Table {
+                columns: vec![
+                    Column::new("№", 1).aligned(Align::Right),
+                    Column::new(words.t("doc-time"), 2),
+                    Column::new(words.t("doc-act-kind"), 6),
+                    Column::new(words.t("doc-act-clause"), 2),
+                ],
+                rows: state
+                    .acts
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            a.number.to_string(),
+                            local(a.at),
+                            words.t(&format!("act-kind-{}", a.kind.name())),
+                            a.kind.clause().to_owned(),
+                        ]
+                    })
+                    .collect(),
+            };
+            (words.t("doc-act-register-title"), vec![Block::KeyValue(heading_facts.clone()), Block::Table(register)])
+        }
     };
     Ok(Document {
         title,
@@ -353,5 +392,110 @@ pub fn build(
         page: PageSize::A4,
         corner_codes: None,
         blocks,
+    })
+}
+
+/// An act's title and content: the facts of its kind, and the signatures its clause
+/// names.
+fn act_document(
+    words: &Words,
+    election: &ElectionDefinition,
+    act: &Act,
+    heading_facts: &[(String, String)],
+    local: &dyn Fn(DateTime<Utc>) -> String,
+    voter_name: &dyn Fn(&str) -> Option<String>,
+) -> (String, Vec<Block>) {
+    let mut facts = heading_facts.to_vec();
+    facts.push((words.t("doc-act-number"), act.number.to_string()));
+    facts.push((words.t("doc-date"), act.at.with_timezone(&election.tz()).format("%d.%m.%Y").to_string()));
+    facts.push((words.t("doc-time"), local(act.at)));
+    let title = format!("{} № {} ({})", words.t(&format!("act-kind-{}", act.kind.name())), act.number, act.kind.clause());
+    let mut blocks = Vec::new();
+    match &act.kind {
+        ActKind::IdentificationFailure { voter, fingerprint_attempts, face_tried } => {
+            let name = voter_name(voter).unwrap_or_default();
+            facts.push((words.t("doc-voter"), name.clone()));
+            facts.push((words.t("doc-fingerprint-attempts"), fingerprint_attempts.to_string()));
+            facts.push((words.t("doc-face-tried"), words.t(if *face_tried { "doc-yes" } else { "doc-no" })));
+            blocks.push(Block::KeyValue(facts));
+            blocks.push(Block::Paragraph(words.t("doc-act-identification-failure-text")));
+            blocks.push(Block::Signatures(vec![
+                Signatory::new(words.t("doc-signatory-member"), String::new()),
+                Signatory::new(words.t("doc-signatory-operator"), String::new()),
+                Signatory::new(words.t("doc-signatory-voter"), name),
+            ]));
+        }
+    }
+    blocks.push(Block::Copies(u32::from(act.kind.copies())));
+    (title, blocks)
+}
+
+/// The identification receipt (§37, §41; R4.2 step 7): the station, the election, the
+/// ballot the voter is to get, and the date — never the time, a number or the voter.
+pub fn receipt(election: &ElectionDefinition, contest: &str, language: Language, now: DateTime<Utc>) -> Document {
+    let words = Words(Localizer::new(language));
+    let designation = election.contests.iter().find(|c| c.id == contest).map(|c| c.designation.clone()).unwrap_or_default();
+    let lines = vec![
+        Block::Paragraph(election.name.get(language.code()).to_owned()),
+        Block::Paragraph(format!("{} {}", words.t("doc-station"), election.station.number)),
+        Block::Heading(words.t("doc-receipt-identified")),
+        Block::Paragraph(words.with("doc-receipt-ballot", &[("designation", MessageArg::from(designation))])),
+    ];
+    Document {
+        title: words.t("doc-receipt-title"),
+        station_number: election.station.number.clone(),
+        generated_at_local: now.with_timezone(&election.tz()).format("%Y-%m-%d %H:%M").to_string(),
+        language,
+        training: election.training,
+        page: PageSize::Receipt80,
+        corner_codes: None,
+        blocks: lines,
+    }
+}
+
+/// A ballot of `contest` printed on demand at a remote-voting station (R4.2 step 6),
+/// with the district's designation and the same code in its top-left and bottom-right
+/// corners (R4.4).
+pub fn ballot(
+    election: &ElectionDefinition,
+    contest: &str,
+    code: &[u8],
+    language: Language,
+    now: DateTime<Utc>,
+) -> Result<Document, ApiError> {
+    let words = Words(Localizer::new(language));
+    let contest = election
+        .contests
+        .iter()
+        .find(|c| c.id == contest)
+        .ok_or_else(|| refuse("identification.unknown-district", "error-identification-unknown-district").with("district", contest))?;
+    let mut number = 0;
+    let options = contest
+        .options
+        .iter()
+        .map(|option| {
+            let shown = if option.kind == domain::election::OptionKind::AgainstAll {
+                String::new()
+            } else {
+                number += 1;
+                number.to_string()
+            };
+            print::BallotOptionLine::new(shown, option.name.get(language.code()), None)
+        })
+        .collect();
+    Ok(Document {
+        title: words.t("doc-ballot-title"),
+        station_number: election.station.number.clone(),
+        generated_at_local: now.with_timezone(&election.tz()).format("%Y-%m-%d").to_string(),
+        language,
+        training: election.training,
+        page: PageSize::A4,
+        corner_codes: Some(print::CornerCodes { top_left: code.to_vec(), bottom_right: code.to_vec(), module_mm: 1.0 }),
+        blocks: vec![Block::Ballot(print::Ballot {
+            designation: words.with("doc-ballot-designation", &[("designation", MessageArg::from(contest.designation.clone()))]),
+            contest_name: contest.name.get(language.code()).to_owned(),
+            instruction: words.t("doc-ballot-instruction"),
+            options,
+        })],
     })
 }

@@ -53,3 +53,9 @@ impl From<store::StoreError> for ApiError {
         }
     }
 }
+
+impl From<store::register::RegisterError> for ApiError {
+    fn from(error: store::register::RegisterError) -> ApiError {
+        ApiError { code: error.code().to_owned(), message: error.message_id().to_owned(), args: error.args() }
+    }
+}

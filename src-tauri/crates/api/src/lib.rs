@@ -8,11 +8,16 @@
 //! Must never: depend on Tauri or on a window; read the system clock except through
 //! the [`Clock`] it is given; talk to a device other than through `driver-api`.
 
+pub mod ballot_code;
 mod clock;
 mod demo;
+pub mod desk;
 pub mod documents;
 mod error;
+pub mod references;
+pub mod simulation;
 mod station;
+pub mod tunduk;
 pub mod view;
 
 pub use clock::{Clock, FixedClock, OffsetClock, SystemClock};
@@ -24,4 +29,9 @@ pub use station::{Station, StationConfig};
 /// A message in the given language, for texts the app shell shows (menus, titles).
 pub fn text(language: Language, id: &str) -> String {
     i18n::Localizer::new(language).text(id)
+}
+
+/// A message with its arguments in the given language (an [`ApiError`] said in words).
+pub fn text_with(language: Language, id: &str, args: &std::collections::BTreeMap<String, domain::MessageArg>) -> String {
+    i18n::Localizer::new(language).message(id, args)
 }

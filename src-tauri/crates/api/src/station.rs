@@ -1,26 +1,36 @@
 //! A station at work: its journal, its clock and its devices, and the use cases over
 //! them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Offset, Utc};
-use domain::election::ElectionDefinition;
+use domain::election::{ElectionDefinition, StationKind};
 use domain::lot::{Contribution, LotPurpose};
 use domain::{Command, DayState, StepId, StepState, rules, timeline};
 use ring::rand::{SecureRandom, SystemRandom};
-use driver_api::Device;
+use driver_api::{Device, DeviceKind, DeviceState};
 use i18n::Language;
-use store::{Health, Journal};
+use store::register::{Register, RegisterKey, VoterKey};
+use store::{Health, Journal, SerialSet};
 
 use crate::clock::Clock;
 use crate::demo::Demo;
+use crate::desk::Session;
 use crate::documents::{self, DocumentKind};
 use crate::error::ApiError;
-use crate::view::{ClockView, ElectionView, JournalView, LotView, MonitorView, OpeningView, Overview, TimelineStep};
+use crate::references::{BiometricReferences, NoReferences};
+use crate::simulation::{SimulatedArrival, Simulation, VoterCase};
+use crate::view::{
+    ClockView, DistrictCount, ElectionView, JournalView, LotView, MonitorView, OpeningView, Overview, RegisterView,
+    TimelineStep, TurnoutView, VotingView,
+};
 
 const LANGUAGE_SETTING: &str = "language";
 const DATABASE_FILE: &str = "uchastok.db";
+const REGISTER_FILE: &str = "register.db";
+const SERIALS_FILE: &str = "ballots.db";
+const KEYS_DIR: &str = "keys";
 
 pub struct StationConfig {
     /// Where the station's database lives (the user's data directory in the app).
@@ -29,13 +39,90 @@ pub struct StationConfig {
     pub devices: Vec<Arc<dyn Device>>,
     /// The demo to load when the journal holds no election yet.
     pub demo: Option<Demo>,
+    /// Where the biometric references of the register's voters come from.
+    pub references: Arc<dyn BiometricReferences>,
+    /// The simulated devices, when the station runs on them (demo, training, tests):
+    /// voters can then be sent to the desk, and a demo gets a synthetic register.
+    pub simulation: Option<Arc<sim::SimStation>>,
+}
+
+impl StationConfig {
+    /// A station on `data_dir` with the given clock and devices, no demo and no
+    /// biometric references.
+    pub fn new(data_dir: PathBuf, clock: Arc<dyn Clock>, devices: Vec<Arc<dyn Device>>) -> StationConfig {
+        StationConfig { data_dir, clock, devices, demo: None, references: Arc::new(NoReferences), simulation: None }
+    }
+
+    /// A station whose devices are all simulated, with their biometric references.
+    pub fn simulated(data_dir: PathBuf, clock: Arc<dyn Clock>, demo: Option<Demo>, seed: u64) -> StationConfig {
+        let simulation = Arc::new(sim::SimStation::new(seed));
+        StationConfig {
+            data_dir,
+            clock,
+            devices: simulation.dyn_devices(),
+            demo,
+            references: Arc::new(crate::references::SimulatedReferences),
+            simulation: Some(simulation),
+        }
+    }
+}
+
+/// The station's secrets, each in a file of its own in `keys/`, never in a database.
+pub(crate) struct StationKeys {
+    /// Turns personal numbers into voter keys (the register, the journal).
+    pub register: RegisterKey,
+    /// Authenticates the QR codes of the ballots printed here.
+    pub ballot: [u8; 32],
 }
 
 pub struct Station {
-    data_dir: PathBuf,
+    pub(crate) data_dir: PathBuf,
     journal: Mutex<Journal>,
     clock: Arc<dyn Clock>,
     devices: Vec<Arc<dyn Device>>,
+    pub(crate) keys: StationKeys,
+    register: Mutex<Option<Register>>,
+    serials: Mutex<SerialSet>,
+    pub(crate) references: Arc<dyn BiometricReferences>,
+    desk: Mutex<Option<Session>>,
+    pub(crate) simulation: Option<Simulation>,
+}
+
+/// A demo's synthetic register, imported once: generated into a private folder, imported,
+/// and the folder removed — the CSV holds personal numbers in plain text.
+fn demo_register(
+    data_dir: &Path,
+    election: &ElectionDefinition,
+    options: &store::register::GenerateOptions,
+    key: &RegisterKey,
+) -> Result<(), ApiError> {
+    let folder = data_dir.join(".demo-register");
+    let io = |error: std::io::Error| {
+        ApiError::new("data-dir", "error-data-dir").with("path", folder.display().to_string()).with("detail", error.to_string())
+    };
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(folder.join("photos")).map_err(io)?;
+    let csv_path = folder.join("register.csv");
+    let result = (|| {
+        let mut csv = std::io::BufWriter::new(std::fs::File::create(&csv_path).map_err(io)?);
+        store::register::generate(election, options, &mut csv, &mut |name, bytes| std::fs::write(folder.join(name), bytes))
+            .map_err(io)?;
+        std::io::Write::flush(&mut csv).map_err(io)?;
+        drop(csv);
+        let import_options = store::register::ImportOptions::for_election(election);
+        store::register::import(&data_dir.join(REGISTER_FILE), key, &csv_path, &import_options, &mut |_| {
+            std::ops::ControlFlow::Continue(())
+        })?;
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&folder);
+    result
+}
+
+fn key_error(path: &Path, error: &store::register::RegisterError) -> ApiError {
+    ApiError::new("keys.unavailable", "error-keys-unavailable")
+        .with("path", path.display().to_string())
+        .with("detail", error.to_string())
 }
 
 impl Station {
@@ -54,13 +141,220 @@ impl Station {
             let definition = demo.definition(now)?;
             journal.execute(&Command::LoadElection { definition: Box::new(definition) }, now)?;
         }
-        Ok(Station { data_dir: config.data_dir, journal: Mutex::new(journal), clock: config.clock, devices: config.devices })
+        let keys_dir = config.data_dir.join(KEYS_DIR);
+        std::fs::create_dir_all(&keys_dir).map_err(|error| {
+            ApiError::new("data-dir", "error-data-dir")
+                .with("path", keys_dir.display().to_string())
+                .with("detail", error.to_string())
+        })?;
+        let register_key_path = keys_dir.join("register.key");
+        let ballot_key_path = keys_dir.join("ballot.key");
+        let keys = StationKeys {
+            register: RegisterKey::load_or_create(&register_key_path).map_err(|e| key_error(&register_key_path, &e))?,
+            ballot: store::register::load_or_create_secret(&ballot_key_path).map_err(|e| key_error(&ballot_key_path, &e))?,
+        };
+        let serials = SerialSet::open(&config.data_dir.join(SERIALS_FILE))?;
+        let election = journal.state().election.clone();
+        let simulation = match (&config.simulation, &election) {
+            (Some(devices), Some(election)) => {
+                let options = crate::simulation::register_options(election);
+                if config.demo.is_some() && !config.data_dir.join(REGISTER_FILE).exists() {
+                    demo_register(&config.data_dir, election, &options, &keys.register)?;
+                }
+                let voters = store::register::synthetic_voters(election, &options).map_err(|error| {
+                    ApiError::new("internal", "error-internal").with("detail", error.to_string())
+                })?;
+                Some(Simulation::new(Arc::clone(devices), voters))
+            }
+            _ => None,
+        };
+        // No register yet is a state the app shows, not an error: identification says so.
+        let register = Register::open(&config.data_dir.join(REGISTER_FILE)).ok();
+        Ok(Station {
+            data_dir: config.data_dir,
+            journal: Mutex::new(journal),
+            clock: config.clock,
+            devices: config.devices,
+            keys,
+            register: Mutex::new(register),
+            serials: Mutex::new(serials),
+            references: config.references,
+            desk: Mutex::new(None),
+            simulation,
+        })
     }
 
-    fn journal(&self) -> MutexGuard<'_, Journal> {
+    /// The folder of the station's database, documents and keys.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// Breaks a simulated device the way a trainer asks (demo and training only).
+    pub fn inject_fault(&self, device: &str, fault: driver_api::FaultCode) -> Result<(), ApiError> {
+        self.simulated_device(device)?.inject_fault(fault);
+        Ok(())
+    }
+
+    /// Repairs a simulated device (demo and training only).
+    pub fn repair_device(&self, device: &str) -> Result<(), ApiError> {
+        self.simulated_device(device)?.repair();
+        Ok(())
+    }
+
+    fn simulated_device(&self, device: &str) -> Result<sim::SimDevice, ApiError> {
+        let simulation =
+            self.simulation.as_ref().ok_or_else(|| ApiError::new("simulation.off", "error-simulation-off"))?;
+        simulation
+            .devices
+            .device(device)
+            .ok_or_else(|| ApiError::new("device.absent", "error-device-absent").with("device", device))
+    }
+
+    /// Sends a simulated voter of `case` to the desk (demo and training only).
+    pub fn simulate_voter(&self, case: VoterCase) -> Result<SimulatedArrival, ApiError> {
+        let simulation =
+            self.simulation.as_ref().ok_or_else(|| ApiError::new("simulation.off", "error-simulation-off"))?;
+        let journal = self.journal();
+        let state = journal.state();
+        let election =
+            state.election.as_ref().ok_or_else(|| ApiError::new("election.not-loaded", "error-election-not-loaded"))?;
+        simulation.arrive(case, election, state, &self.keys.register)
+    }
+
+    /// Imports a register file (CSV, `docs/voter-register.md`) in place of the current
+    /// one, reporting progress; a failure leaves the old register.
+    pub fn import_register(
+        &self,
+        csv: &Path,
+        progress: &mut dyn FnMut(store::register::ImportProgress),
+    ) -> Result<store::register::ImportReport, ApiError> {
+        let election = self.election()?;
+        let options = store::register::ImportOptions::for_election(&election);
+        let report = store::register::import(&self.register_path(), &self.keys.register, csv, &options, &mut |p| {
+            progress(p);
+            std::ops::ControlFlow::Continue(())
+        })?;
+        self.reopen_register()?;
+        Ok(report)
+    }
+
+    pub(crate) fn journal(&self) -> MutexGuard<'_, Journal> {
         // A panic while holding the lock cannot leave the journal half-written: every
         // append is one SQLite transaction.
         self.journal.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn session(&self) -> MutexGuard<'_, Option<Session>> {
+        self.desk.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The election loaded at this station.
+    pub(crate) fn election(&self) -> Result<ElectionDefinition, ApiError> {
+        self.journal()
+            .state()
+            .election
+            .clone()
+            .ok_or_else(|| ApiError::new("election.not-loaded", "error-election-not-loaded"))
+    }
+
+    /// The device of this kind to use now: the main one unless it failed and a reserve
+    /// is ready.
+    pub(crate) fn device_of(&self, kind: DeviceKind) -> Option<Arc<dyn Device>> {
+        let of_kind: Vec<&Arc<dyn Device>> = self.devices.iter().filter(|d| d.kind() == kind).collect();
+        let usable = |d: &&Arc<dyn Device>| d.status().state == DeviceState::Ready;
+        of_kind
+            .iter()
+            .find(|d| !d.status().reserve && usable(d))
+            .or_else(|| of_kind.iter().find(|d| usable(d)))
+            .or_else(|| of_kind.iter().find(|d| !d.status().reserve))
+            .map(|d| Arc::clone(d))
+    }
+
+    /// Records a command the api itself composed (identification, ballots printed…):
+    /// unlike [`Station::act`], any command.
+    pub(crate) fn act_internal(&self, command: Command) -> Result<(), ApiError> {
+        let now = self.clock.now();
+        self.journal().execute(&command, now)?;
+        Ok(())
+    }
+
+    /// The register's entry for a personal number; refused when no register is imported.
+    pub(crate) fn register_find(&self, personal_number: &str) -> Result<Option<store::register::RegisterEntry>, ApiError> {
+        let register = self.register.lock().unwrap_or_else(PoisonError::into_inner);
+        let register =
+            register.as_ref().ok_or_else(|| ApiError::new("register.missing", "error-register-missing"))?;
+        if !register.key_matches(&self.keys.register) {
+            return Err(ApiError::new("register.other-key", "error-register-other-key"));
+        }
+        register.find(&self.keys.register, personal_number).map_err(ApiError::from)
+    }
+
+    /// The register's photo of a voter, as a `data:` URL.
+    pub(crate) fn register_photo(&self, voter: &VoterKey) -> Option<String> {
+        let register = self.register.lock().unwrap_or_else(PoisonError::into_inner);
+        let photo = register.as_ref()?.photo(voter).ok()??;
+        Some(crate::desk::photo_url(&photo))
+    }
+
+    /// Voters in the register: all of them, and those of this station's list.
+    pub(crate) fn register_counts(&self, station: &str) -> Option<(u64, u64)> {
+        let register = self.register.lock().unwrap_or_else(PoisonError::into_inner);
+        let register = register.as_ref()?;
+        Some((register.count(), register.count_at_station(station).unwrap_or(0)))
+    }
+
+    fn register_view(&self, election: Option<&ElectionDefinition>) -> RegisterView {
+        let counts = election.and_then(|e| self.register_counts(&e.station.number));
+        RegisterView {
+            loaded: counts.is_some(),
+            voters: counts.map(|(all, _)| all).unwrap_or(0),
+            at_station: counts.map(|(_, here)| here).unwrap_or(0),
+        }
+    }
+
+    /// Replaces the open register with the file now at its place (after an import).
+    pub(crate) fn reopen_register(&self) -> Result<(), ApiError> {
+        let opened = Register::open(&self.data_dir.join(REGISTER_FILE)).map_err(ApiError::from)?;
+        *self.register.lock().unwrap_or_else(PoisonError::into_inner) = Some(opened);
+        Ok(())
+    }
+
+    pub(crate) fn register_path(&self) -> PathBuf {
+        self.data_dir.join(REGISTER_FILE)
+    }
+
+    /// A serial never used at this station, kept in the serial set before it is printed.
+    pub(crate) fn fresh_serial(&self) -> Result<String, ApiError> {
+        let random = SystemRandom::new();
+        let serials = self.serials.lock().unwrap_or_else(PoisonError::into_inner);
+        for _ in 0..8 {
+            let mut bytes = [0u8; 8];
+            random.fill(&mut bytes).map_err(|_| ApiError::new("lot.no-randomness", "error-lot-no-randomness"))?;
+            if serials.insert(&bytes)? {
+                return Ok(crate::ballot_code::serial_from(bytes));
+            }
+        }
+        Err(ApiError::new("lot.no-randomness", "error-lot-no-randomness"))
+    }
+
+    /// Whether a serial was printed here (a spoiled ballot brought back, R4.4).
+    pub(crate) fn serial_printed(&self, serial: &[u8]) -> Result<bool, ApiError> {
+        Ok(self.serials.lock().unwrap_or_else(PoisonError::into_inner).contains(serial)?)
+    }
+
+    /// A simulated printer's output is kept in `simulated-prints/` so that a trainer and
+    /// the tests can look at what came out. Real printers keep nothing: a copy of a
+    /// ballot on disk beside the time it was printed could link it to a voter.
+    pub(crate) fn keep_simulated_print(&self, printer: &dyn Device, name: &str, pdf: &[u8]) {
+        if !printer.status().simulated {
+            return;
+        }
+        let folder = self.data_dir.join("simulated-prints");
+        let count = std::fs::read_dir(&folder).map(|entries| entries.count()).unwrap_or(0);
+        let path = folder.join(format!("{:05}-{name}.pdf", count + 1));
+        if let Err(error) = std::fs::create_dir_all(&folder).and_then(|()| std::fs::write(&path, pdf)) {
+            tracing::warn!(path = %path.display(), %error, "could not keep a simulated print");
+        }
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -129,16 +423,39 @@ impl Station {
         Ok(self.overview())
     }
 
-    /// A printed record of the opening meeting as PDF, in the chosen language.
+    /// A printed record as PDF, in the chosen language.
     pub fn document_pdf(&self, kind: &DocumentKind) -> Result<Vec<u8>, ApiError> {
         let now = self.clock.now();
         let language = self.language();
-        let journal = self.journal();
-        let state = journal.state();
-        let election = state.election.as_ref().ok_or_else(|| ApiError::new("election.not-loaded", "error-election-not-loaded"))?;
-        let document = documents::build(kind, election, state, language, now)?;
-        drop(journal);
-        print::render_pdf(&document).map_err(|error| ApiError::new("print", "error-print").with("detail", error.to_string()))
+        let voter_name = |voter: &str| self.voter_name(voter);
+        let document = {
+            let journal = self.journal();
+            let state = journal.state();
+            let election =
+                state.election.as_ref().ok_or_else(|| ApiError::new("election.not-loaded", "error-election-not-loaded"))?;
+            documents::build(kind, election, state, language, now, &voter_name)?
+        };
+        render(&document)
+    }
+
+    /// The identification receipt for a voter who gets the ballot of `contest`.
+    pub(crate) fn receipt_pdf(&self, contest: &str) -> Result<Vec<u8>, ApiError> {
+        let election = self.election()?;
+        render(&documents::receipt(&election, contest, self.language(), self.clock.now()))
+    }
+
+    /// A ballot of `contest` carrying `code` in two corners.
+    pub(crate) fn ballot_pdf(&self, contest: &str, code: &[u8]) -> Result<Vec<u8>, ApiError> {
+        let election = self.election()?;
+        render(&documents::ballot(&election, contest, code, self.language(), self.clock.now())?)
+    }
+
+    /// A voter's name from the register, for the acts that name them.
+    pub(crate) fn voter_name(&self, voter: &str) -> Option<String> {
+        let key = VoterKey::from_hex(voter)?;
+        let register = self.register.lock().unwrap_or_else(PoisonError::into_inner);
+        let entry = register.as_ref()?.entry(&key).ok()??;
+        Some(crate::desk::voter_name(&entry))
     }
 
     /// Prints a record to `documents/` in the data directory (written whole, then
@@ -229,23 +546,98 @@ impl Station {
             devices: self.devices.iter().map(|device| device.status()).collect(),
             journal: journal_view,
             opening: election.map(|definition| opening_view(definition, state, now, read_only)),
+            voting: election.map(|definition| voting_view(definition, state, now)),
+            register: self.register_view(election),
+            simulated: self.simulation.is_some(),
         }
     }
 
+    /// The observers' monitor (§37, R4.3): voters in the list, voters identified so far,
+    /// and the photo of the voter being identified or just identified.
     pub fn monitor(&self) -> MonitorView {
         let language = self.language();
-        let journal = self.journal();
-        let election = journal.state().election.as_ref();
+        let (election, identified) = {
+            let journal = self.journal();
+            let state = journal.state();
+            (state.election.clone(), state.identification.identified_count())
+        };
+        let remote = election.as_ref().is_some_and(|e| e.station.kind == StationKind::RemoteVoting);
+        let voters_in_list = match &election {
+            Some(election) if !remote => self
+                .register_counts(&election.station.number)
+                .map(|(_, at_station)| u32::try_from(at_station).unwrap_or(u32::MAX)),
+            _ => None,
+        };
+        let photo = self.session().as_ref().and_then(|session| {
+            self.register_photo(&session.entry.voter_key).or_else(|| Some(String::new()))
+        });
         MonitorView {
             language: language.code().to_owned(),
-            station_number: election.map(|e| e.station.number.clone()),
-            training: election.is_some_and(|e| e.training),
-            // The voter register and identification arrive with the identification
-            // procedures; until then the monitor shows zeroes, not made-up figures.
-            voters_in_list: 0,
-            voters_identified: 0,
+            station_number: election.as_ref().map(|e| e.station.number.clone()),
+            training: election.as_ref().is_some_and(|e| e.training),
+            remote,
+            voters_in_list,
+            voters_identified: identified,
+            voter_at_desk: photo.is_some(),
+            photo: photo.filter(|url| !url.is_empty()),
         }
     }
+
+    /// Sends what the monitor shows to the observers' display device, if there is one.
+    pub(crate) fn show_on_monitor(&self) {
+        let view = self.monitor();
+        let Some(display) = self.device_of(DeviceKind::ObserverDisplay) else { return };
+        let Some(display) = display.as_observer_display() else { return };
+        let photo = view.photo.as_deref().and_then(crate::desk::photo_from_url);
+        let content = driver_api::MonitorContent {
+            station: view.station_number.clone(),
+            training: view.training,
+            voters_in_list: view.voters_in_list.unwrap_or(0),
+            voters_identified: view.voters_identified,
+            photo,
+            notice: None,
+        };
+        if let Err(error) = display.show(&content) {
+            tracing::warn!(%error, "the observers' display did not take the update");
+        }
+    }
+}
+
+fn voting_view(definition: &ElectionDefinition, state: &DayState, now: DateTime<Utc>) -> VotingView {
+    let identification = &state.identification;
+    let zone = definition.tz();
+    VotingView {
+        open: domain::voting::voting_open(definition, state, now).is_ok(),
+        identified: identification.identified_count(),
+        failures: identification.failures,
+        listed: identification.listed_count(),
+        ballots_issued: identification.ballots_issued,
+        districts: definition
+            .contests
+            .iter()
+            .map(|contest| DistrictCount {
+                contest: contest.id.clone(),
+                designation: contest.designation.clone(),
+                identified: identification.identified_in(&contest.id),
+                printed: identification.printed_in(&contest.id),
+            })
+            .collect(),
+        turnout_now: domain::voting::turnout_figure(state),
+        turnout: identification
+            .turnout
+            .iter()
+            .map(|(step, report)| TurnoutView {
+                step: *step,
+                at: report.at.with_timezone(&zone).format("%H:%M").to_string(),
+                figure: report.figure,
+            })
+            .collect(),
+        acts: state.acts.clone(),
+    }
+}
+
+fn render(document: &print::Document) -> Result<Vec<u8>, ApiError> {
+    print::render_pdf(document).map_err(|error| ApiError::new("print", "error-print").with("detail", error.to_string()))
 }
 
 fn election_view(definition: &ElectionDefinition) -> ElectionView {

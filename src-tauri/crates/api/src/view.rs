@@ -20,6 +20,58 @@ pub struct Overview {
     pub devices: Vec<DeviceStatus>,
     pub journal: JournalView,
     pub opening: Option<OpeningView>,
+    pub voting: Option<VotingView>,
+    pub register: RegisterView,
+    /// The station runs on simulated devices: voters can be sent to the desk.
+    pub simulated: bool,
+}
+
+/// Voting hours in figures (§37–42, §38, R4.2): counted, never listed voter by voter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct VotingView {
+    /// Voting acts are allowed now (the polls open, the close not yet recorded).
+    pub open: bool,
+    /// Voters identified: receipts printed.
+    pub identified: u32,
+    /// Voters the devices could not identify (each with an act).
+    pub failures: u32,
+    /// Voters who signed the list.
+    pub listed: u32,
+    /// Regular station: ballots handed over against receipts.
+    pub ballots_issued: u32,
+    /// Remote station: per contest, voters identified and ballots printed.
+    pub districts: Vec<DistrictCount>,
+    /// The figure a turnout report would give now (§38).
+    pub turnout_now: u32,
+    pub turnout: Vec<TurnoutView>,
+    /// Acts drawn up so far.
+    pub acts: Vec<domain::acts::Act>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DistrictCount {
+    pub contest: String,
+    pub designation: String,
+    pub identified: u32,
+    pub printed: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TurnoutView {
+    pub step: StepId,
+    /// Local `HH:MM` of the report.
+    pub at: String,
+    pub figure: u32,
+}
+
+/// The voter register loaded at the station.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RegisterView {
+    pub loaded: bool,
+    /// Voters in it.
+    pub voters: u64,
+    /// Of them, voters of this station's list.
+    pub at_station: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -81,15 +133,24 @@ pub struct JournalView {
 }
 
 /// The observers' monitor (§37, R4.3): large type, no personal data but the photo of
-/// the voter being identified (later).
+/// the voter being identified.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct MonitorView {
     #[ts(type = "\"ky\" | \"ru\"")]
     pub language: String,
     pub station_number: Option<String>,
     pub training: bool,
-    pub voters_in_list: u32,
+    /// A remote-voting station keeps no list of its own: the monitor shows no list count.
+    pub remote: bool,
+    /// Voters in this station's list (a regular station with its register imported).
+    pub voters_in_list: Option<u32>,
+    /// Voters identified so far: receipts printed (§37, R4.3).
     pub voters_identified: u32,
+    /// A voter is at the identification desk.
+    pub voter_at_desk: bool,
+    /// The register's photo of that voter, as a `data:` URL; a placeholder is drawn
+    /// when the register has none.
+    pub photo: Option<String>,
 }
 
 /// The opening meeting as the chair sees it: the register, the lots, the safe, the boxes

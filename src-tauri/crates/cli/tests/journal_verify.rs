@@ -32,7 +32,7 @@ fn journal(dir: &Path) -> (PathBuf, String) {
     let mut journal = store::Journal::open(&path).unwrap_or_else(|error| panic!("{error}"));
     for command in [
         domain::Command::LoadElection { definition: Box::new(definition) },
-        domain::Command::CompleteStep { step: domain::StepId::Turnout10 },
+        domain::Command::ReportTurnout { step: domain::StepId::Turnout10 },
     ] {
         journal.execute(&command, at).unwrap_or_else(|error| panic!("{error}"));
     }

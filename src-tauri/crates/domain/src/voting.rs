@@ -20,7 +20,7 @@ fn refuse(code: &'static str, message: &'static str) -> DomainError {
 
 /// Voting acts are allowed once the polls are open and until the close is recorded:
 /// after 20:00 only voters already inside still vote (§49).
-pub(crate) fn voting_open(election: &ElectionDefinition, state: &DayState, now: DateTime<Utc>) -> Result<(), DomainError> {
+pub fn voting_open(election: &ElectionDefinition, state: &DayState, now: DateTime<Utc>) -> Result<(), DomainError> {
     if state.done_at(StepId::Close).is_some() {
         return Err(refuse("voting.closed", "error-voting-closed"));
     }

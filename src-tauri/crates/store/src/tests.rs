@@ -182,17 +182,17 @@ fn a_refused_command_records_nothing() {
     let dir = TempDir::new();
     let mut journal = Journal::open(&dir.db()).unwrap();
     // Not loaded yet: refused.
-    let refusal = journal.execute(&Command::CompleteStep { step: StepId::Turnout10 }, turnout_time()).unwrap_err();
+    let refusal = journal.execute(&Command::ReportTurnout { step: StepId::Turnout10 }, turnout_time()).unwrap_err();
     assert!(matches!(&refusal, StoreError::Refused(e) if e.code == "election.not-loaded"), "{refusal:?}");
     assert_eq!(refusal.message_id(), "error-election-not-loaded");
     assert_eq!(journal.head(), ChainHead::GENESIS);
 
     journal.execute(&load(), morning()).unwrap();
-    journal.execute(&Command::CompleteStep { step: StepId::Turnout10 }, turnout_time()).unwrap();
+    journal.execute(&Command::ReportTurnout { step: StepId::Turnout10 }, turnout_time()).unwrap();
     let head = journal.head();
     let state = journal.state().clone();
     // Done twice: refused, and neither the file nor the memory changes.
-    let refusal = journal.execute(&Command::CompleteStep { step: StepId::Turnout10 }, turnout_time()).unwrap_err();
+    let refusal = journal.execute(&Command::ReportTurnout { step: StepId::Turnout10 }, turnout_time()).unwrap_err();
     assert!(matches!(&refusal, StoreError::Refused(e) if e.code == "step.already-done"), "{refusal:?}");
     assert!(matches!(
         journal.execute(&load(), morning()),

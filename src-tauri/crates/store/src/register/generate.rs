@@ -200,6 +200,29 @@ pub fn generate(
     Ok(summary)
 }
 
+/// One voter of a synthetic register, personal number included: what a simulation needs
+/// to present that voter's document at the desk. Never stored; regenerated from the seed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct SyntheticVoter {
+    pub personal_number: String,
+    pub surname: String,
+    pub given_names: String,
+    pub patronymic: String,
+    pub birth_date: NaiveDate,
+    pub district: String,
+    pub station: String,
+    pub registered_on: NaiveDate,
+}
+
+/// The voters [`generate`] writes for these options, read back (the photos are drawn, so
+/// that the voters are the same, and dropped).
+pub fn synthetic_voters(definition: &ElectionDefinition, options: &GenerateOptions) -> io::Result<Vec<SyntheticVoter>> {
+    let mut csv = Vec::new();
+    generate(definition, options, &mut csv, &mut |_, _| Ok(()))?;
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_slice());
+    reader.deserialize().map(|row| row.map_err(io::Error::other)).collect()
+}
+
 /// A 24×30 passport-style silhouette: plain background, head and shoulders.
 fn placeholder_photo(rng: &mut SplitMix64, female: bool) -> Vec<u8> {
     const WIDTH: u32 = 24;

@@ -39,42 +39,7 @@ impl RegisterKey {
     /// key). An existing file of another length is refused ([`RegisterError::KeyDamaged`]),
     /// never replaced: a new key would make the imported register unreadable.
     pub fn load_or_create(path: &Path) -> Result<RegisterKey, RegisterError> {
-        match std::fs::read(path) {
-            Ok(bytes) => return RegisterKey::from_file_bytes(path, &bytes),
-            Err(error) if error.kind() == ErrorKind::NotFound => {}
-            Err(error) => return Err(RegisterError::read(path, &error)),
-        }
-        let mut bytes = [0u8; Self::LEN];
-        SystemRandom::new()
-            .fill(&mut bytes)
-            .map_err(|_| RegisterError::Write { path: path.display().to_string(), detail: "no secure random source".into() })?;
-        let file_name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-        let fresh = path.with_file_name(format!(".{file_name}.new-{}", std::process::id()));
-        let written = write_private(&fresh, &bytes).map_err(|error| RegisterError::write(&fresh, &error));
-        if let Err(error) = written {
-            let _ = std::fs::remove_file(&fresh);
-            return Err(error);
-        }
-        let linked = std::fs::hard_link(&fresh, path);
-        let _ = std::fs::remove_file(&fresh);
-        match linked {
-            Ok(()) => {
-                sync_parent(path);
-                Ok(RegisterKey::from_bytes(bytes))
-            }
-            // Someone else created it first: theirs is the key.
-            Err(error) if error.kind() == ErrorKind::AlreadyExists => {
-                let bytes = std::fs::read(path).map_err(|error| RegisterError::read(path, &error))?;
-                RegisterKey::from_file_bytes(path, &bytes)
-            }
-            Err(error) => Err(RegisterError::write(path, &error)),
-        }
-    }
-
-    fn from_file_bytes(path: &Path, bytes: &[u8]) -> Result<RegisterKey, RegisterError> {
-        let bytes: [u8; Self::LEN] =
-            bytes.try_into().map_err(|_| RegisterError::KeyDamaged { path: path.display().to_string() })?;
-        Ok(RegisterKey::from_bytes(bytes))
+        load_or_create_secret(path).map(RegisterKey::from_bytes)
     }
 
     /// A key from its raw bytes (tests, tools).
@@ -95,6 +60,49 @@ impl RegisterKey {
     pub(crate) fn check_value(&self) -> Vec<u8> {
         hmac::sign(&self.key, KEY_CHECK_MESSAGE).as_ref().to_vec()
     }
+}
+
+/// Reads the 32-byte secret at `path`, or creates it there when the file does not
+/// exist: bytes from the system's secure random source, written to a sibling file with
+/// mode 0600 and linked into place (two processes creating at once end up with the same
+/// secret). An existing file of another length is refused ([`RegisterError::KeyDamaged`]),
+/// never replaced: a new key would make what was made with the old one unreadable. The
+/// station keeps its register key and its ballot key this way, each in a file of its own.
+pub fn load_or_create_secret(path: &Path) -> Result<[u8; RegisterKey::LEN], RegisterError> {
+    match std::fs::read(path) {
+        Ok(bytes) => return secret_from_file_bytes(path, &bytes),
+        Err(error) if error.kind() == ErrorKind::NotFound => {}
+        Err(error) => return Err(RegisterError::read(path, &error)),
+    }
+    let mut bytes = [0u8; RegisterKey::LEN];
+    SystemRandom::new()
+        .fill(&mut bytes)
+        .map_err(|_| RegisterError::Write { path: path.display().to_string(), detail: "no secure random source".into() })?;
+    let file_name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let fresh = path.with_file_name(format!(".{file_name}.new-{}", std::process::id()));
+    let written = write_private(&fresh, &bytes).map_err(|error| RegisterError::write(&fresh, &error));
+    if let Err(error) = written {
+        let _ = std::fs::remove_file(&fresh);
+        return Err(error);
+    }
+    let linked = std::fs::hard_link(&fresh, path);
+    let _ = std::fs::remove_file(&fresh);
+    match linked {
+        Ok(()) => {
+            sync_parent(path);
+            Ok(bytes)
+        }
+        // Someone else created it first: theirs is the secret.
+        Err(error) if error.kind() == ErrorKind::AlreadyExists => {
+            let bytes = std::fs::read(path).map_err(|error| RegisterError::read(path, &error))?;
+            secret_from_file_bytes(path, &bytes)
+        }
+        Err(error) => Err(RegisterError::write(path, &error)),
+    }
+}
+
+fn secret_from_file_bytes(path: &Path, bytes: &[u8]) -> Result<[u8; RegisterKey::LEN], RegisterError> {
+    bytes.try_into().map_err(|_| RegisterError::KeyDamaged { path: path.display().to_string() })
 }
 
 #[cfg(unix)]

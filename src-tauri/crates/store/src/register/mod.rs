@@ -30,9 +30,9 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 pub use error::RegisterError;
-pub use generate::{GenerateOptions, GenerateScope, GenerateSummary, generate};
+pub use generate::{GenerateOptions, GenerateScope, GenerateSummary, SyntheticVoter, generate, synthetic_voters};
 pub use import::{DEFAULT_MAX_PHOTO_BYTES, ImportOptions, ImportProgress, ImportReport, ImportStage, RowProblem, import};
-pub use key::{RegisterKey, VoterKey};
+pub use key::{RegisterKey, VoterKey, load_or_create_secret};
 pub use row::{Column, is_personal_number};
 
 /// One voter of the register: the facts identification needs.

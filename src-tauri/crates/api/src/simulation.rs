@@ -1,0 +1,290 @@
+//! Simulated voters for the demo, training and tests: a voter of the synthetic register
+//! "comes to the desk" — their document goes on the simulated reader (or their «Түндүк»
+//! code in front of the QR reader), their finger on the scanner, their face before the
+//! camera — so that the member can identify them with the real procedure.
+//!
+//! Only with simulated devices. The synthetic register is regenerated from its seed
+//! here, personal numbers included, and never written anywhere: the station's register
+//! holds only their keyed hashes.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use chrono::{Duration, NaiveDate};
+use domain::identification::IdentityDocument;
+use domain::{DayState, ElectionDefinition, StationKind};
+use serde::{Deserialize, Serialize};
+use sim::{SimStation, SubjectScript};
+use store::register::{GenerateOptions, RegisterKey, SyntheticVoter};
+use ts_rs::TS;
+
+use crate::error::ApiError;
+use crate::tunduk::{self, DigitalPassport};
+
+/// The kinds of voter a trainer (or the demo) can send to the desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum VoterCase {
+    /// May vote here; identified at the first fingerprint.
+    Eligible,
+    /// Remote station: a voter of another district (gets that district's ballot).
+    OtherDistrict,
+    /// Remote station: inside their own district but not at their own station (R4.3).
+    OwnDistrictOtherStation,
+    /// Registered at their address too recently to be of the district's community (R3.1).
+    RecentlyRegistered,
+    /// Fingerprints fail ten times, the face passes (R4.2 step 5).
+    FingerprintsFailTen,
+    /// Neither fingerprints nor face: the act of §37.
+    NeverRecognised,
+    /// Not in the register at all.
+    NotInRegister,
+    /// Comes back after being identified (R3.2).
+    AlreadyIdentified,
+    /// Shows the «Түндүк» digital passport on a phone.
+    DigitalPassport,
+}
+
+impl VoterCase {
+    pub const ALL: [VoterCase; 9] = [
+        VoterCase::Eligible,
+        VoterCase::OtherDistrict,
+        VoterCase::OwnDistrictOtherStation,
+        VoterCase::RecentlyRegistered,
+        VoterCase::FingerprintsFailTen,
+        VoterCase::NeverRecognised,
+        VoterCase::NotInRegister,
+        VoterCase::AlreadyIdentified,
+        VoterCase::DigitalPassport,
+    ];
+}
+
+/// Who came to the desk, as the trainer's panel says it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SimulatedArrival {
+    pub case: VoterCase,
+    pub name: String,
+    /// The document the voter shows.
+    pub document: IdentityDocument,
+    /// The contest of the voter's registered address.
+    pub district: String,
+    pub station: String,
+}
+
+/// The simulated station's devices and its synthetic register's voters.
+pub struct Simulation {
+    pub devices: Arc<SimStation>,
+    voters: Vec<SyntheticVoter>,
+    state: Mutex<Progress>,
+}
+
+#[derive(Default)]
+struct Progress {
+    /// The next voter to look at, so that each arrival is someone new.
+    cursor: usize,
+    /// The personal number of the last voter who came, for "comes back".
+    last: Option<String>,
+    /// Personal numbers invented for "not in the register".
+    invented: u64,
+}
+
+/// The synthetic register of a demo: how many voters and which seed.
+pub fn register_options(definition: &ElectionDefinition) -> GenerateOptions {
+    let voters = if definition.station.kind == StationKind::RemoteVoting { 4000 } else { 1520 };
+    let mut options = GenerateOptions::new(definition, voters, 2025);
+    options.photos = true;
+    if definition.station.kind == StationKind::RemoteVoting {
+        options.stations_per_district = 12;
+    }
+    options
+}
+
+impl Simulation {
+    pub fn new(devices: Arc<SimStation>, voters: Vec<SyntheticVoter>) -> Simulation {
+        Simulation { devices, voters, state: Mutex::new(Progress::default()) }
+    }
+
+    /// Sends a voter of `case` to the desk: places their document, finger and face on
+    /// the simulated devices. `identified` tells who was already identified today.
+    pub fn arrive(
+        &self,
+        case: VoterCase,
+        election: &ElectionDefinition,
+        state: &DayState,
+        key: &RegisterKey,
+    ) -> Result<SimulatedArrival, ApiError> {
+        let mut progress = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let cutoff = election.voting_day - Duration::days(i64::from(election.community_registration_days));
+        let own = &election.station;
+        let remote = own.kind == StationKind::RemoteVoting;
+        let identified = |voter: &SyntheticVoter| state.identification.identified.contains_key(&key.voter_key(&voter.personal_number).to_hex());
+        let old_enough = |voter: &SyntheticVoter| voter.registered_on <= cutoff;
+        let eligible = |voter: &SyntheticVoter| {
+            !identified(voter)
+                && if remote {
+                    old_enough(voter) && (voter.district != own.district || voter.station == own.number)
+                } else {
+                    voter.station == own.number
+                }
+        };
+        let voter: SyntheticVoter = match case {
+            VoterCase::Eligible | VoterCase::FingerprintsFailTen | VoterCase::NeverRecognised | VoterCase::DigitalPassport => {
+                self.next_where(&mut progress, eligible)?
+            }
+            VoterCase::OtherDistrict => {
+                self.next_where(&mut progress, |v| eligible(v) && remote && v.district != own.district)?
+            }
+            VoterCase::OwnDistrictOtherStation => self.next_where(&mut progress, |v| {
+                !identified(v) && old_enough(v) && v.district == own.district && v.station != own.number
+            })?,
+            VoterCase::RecentlyRegistered => {
+                self.next_where(&mut progress, |v| !identified(v) && !old_enough(v) && (remote || v.station == own.number))?
+            }
+            VoterCase::NotInRegister => loop {
+                progress.invented += 1;
+                let invented = invented_voter(election, progress.invented);
+                if !self.voters.iter().any(|v| v.personal_number == invented.personal_number) {
+                    break invented;
+                }
+            },
+            VoterCase::AlreadyIdentified => {
+                let last = progress.last.clone();
+                self.voters
+                    .iter()
+                    .find(|v| Some(&v.personal_number) == last.as_ref() && identified(v))
+                    .or_else(|| self.voters.iter().find(|v| identified(v)))
+                    .cloned()
+                    .ok_or_else(|| ApiError::new("simulation.nobody-identified", "error-simulation-nobody-identified"))?
+            }
+        };
+        let subject = key.voter_key(&voter.personal_number).to_hex();
+        let devices = &self.devices;
+        devices.fingerprint_scanner.present_finger(Some(&subject));
+        devices.camera.show_subject(Some(&subject));
+        let (fingers, face) = match case {
+            VoterCase::FingerprintsFailTen => (Some(SubjectScript::FailNext(10)), None),
+            VoterCase::NeverRecognised => (Some(SubjectScript::AlwaysFail), Some(SubjectScript::AlwaysFail)),
+            _ => (None, None),
+        };
+        devices.fingerprint_scanner.script_subject(&subject, fingers);
+        devices.face_matcher.script_subject(&subject, face);
+        let document = if case == VoterCase::DigitalPassport {
+            devices.document_reader.remove_document();
+            let passport = DigitalPassport {
+                personal_number: voter.personal_number.clone(),
+                surname: voter.surname.clone(),
+                given_names: voter.given_names.clone(),
+                birth_date: voter.birth_date,
+                document_number: format!("DP{}", &voter.personal_number[7..]),
+                valid_until: election.voting_day + Duration::days(365),
+            };
+            devices.qr_reader.present_code(tunduk::simulated_payload(&passport));
+            IdentityDocument::TundukDigitalPassport
+        } else {
+            devices.document_reader.place_document(id_card_mrz(&voter, election.voting_day)?);
+            IdentityDocument::IdCard
+        };
+        if case != VoterCase::NotInRegister {
+            progress.last = Some(voter.personal_number.clone());
+        }
+        Ok(SimulatedArrival {
+            case,
+            name: format!("{} {}", voter.surname, voter.given_names),
+            document,
+            district: voter.district.clone(),
+            station: voter.station.clone(),
+        })
+    }
+
+    /// The next voter (from where the last search stopped, wrapping) who fits.
+    fn next_where(&self, progress: &mut Progress, fits: impl Fn(&SyntheticVoter) -> bool) -> Result<SyntheticVoter, ApiError> {
+        let count = self.voters.len();
+        for offset in 0..count {
+            let index = (progress.cursor + offset) % count;
+            if fits(&self.voters[index]) {
+                progress.cursor = index + 1;
+                return Ok(self.voters[index].clone());
+            }
+        }
+        Err(ApiError::new("simulation.no-such-voter", "error-simulation-no-such-voter"))
+    }
+}
+
+/// A voter with a well-formed personal number (the caller makes sure the register does
+/// not hold it).
+fn invented_voter(election: &ElectionDefinition, n: u64) -> SyntheticVoter {
+    let birth = NaiveDate::from_ymd_opt(1980, 5, 17).unwrap_or(election.voting_day);
+    SyntheticVoter {
+        personal_number: format!("2{}{:05}", birth.format("%d%m%Y"), 99_000 + n % 1000),
+        surname: "Белгисизов".into(),
+        given_names: "Азамат".into(),
+        patronymic: String::new(),
+        birth_date: birth,
+        district: election.station.district.clone(),
+        station: election.station.number.clone(),
+        registered_on: birth,
+    }
+}
+
+/// The Kyrgyz ID card's MRZ (TD1) for a voter: the personal number in the optional data,
+/// as on the real card.
+fn id_card_mrz(voter: &SyntheticVoter, voting_day: NaiveDate) -> Result<Vec<String>, ApiError> {
+    use chrono::Datelike;
+    let date = |d: NaiveDate| {
+        mrz::MrzDate::new(
+            u8::try_from(d.year().rem_euclid(100)).unwrap_or(0),
+            u8::try_from(d.month()).unwrap_or(1),
+            u8::try_from(d.day()).unwrap_or(1),
+        )
+    };
+    let sex = if voter.personal_number.starts_with('1') { mrz::Sex::Female } else { mrz::Sex::Male };
+    let expiry = voting_day + Duration::days(3 * 365);
+    let card = mrz::Mrz {
+        format: mrz::Format::Td1,
+        document_code: "ID".into(),
+        issuing_state: "KGZ".into(),
+        surname: latin(&voter.surname),
+        given_names: latin(&voter.given_names),
+        document_number: format!("ID{}", &voter.personal_number[7..14]),
+        nationality: "KGZ".into(),
+        birth_date: date(voter.birth_date),
+        sex,
+        expiry_date: date(expiry),
+        optional_data_1: voter.personal_number.clone(),
+        optional_data_2: String::new(),
+        empty_optional_check: mrz::EmptyCheck::Filler,
+    };
+    mrz::compose(&card).map_err(|error| ApiError::new("internal", "error-internal").with("detail", error.to_string()))
+}
+
+/// The Latin spelling of a Kyrgyz or Russian name in the MRZ (letters A–Z only).
+fn latin(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_uppercase().chars() {
+        let spelled = match c {
+            'А' => "A", 'Б' => "B", 'В' => "V", 'Г' => "G", 'Д' => "D", 'Е' => "E", 'Ё' => "E", 'Ж' => "ZH",
+            'З' => "Z", 'И' => "I", 'Й' => "I", 'К' => "K", 'Л' => "L", 'М' => "M", 'Н' => "N", 'Ң' => "N",
+            'О' => "O", 'Ө' => "O", 'П' => "P", 'Р' => "R", 'С' => "S", 'Т' => "T", 'У' => "U", 'Ү' => "U",
+            'Ф' => "F", 'Х' => "KH", 'Ц' => "TS", 'Ч' => "CH", 'Ш' => "SH", 'Щ' => "SHCH", 'Ъ' | 'Ь' => "",
+            'Ы' => "Y", 'Э' => "E", 'Ю' => "IU", 'Я' => "IA", ' ' | '-' => " ",
+            c if c.is_ascii_uppercase() => {
+                out.push(c);
+                continue;
+            }
+            _ => "",
+        };
+        out.push_str(spelled);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_spelled_in_latin_for_the_mrz() {
+        assert_eq!(latin("Бейшеналиева Айгүл"), "BEISHENALIEVA AIGUL");
+        assert_eq!(latin("Өмүрбеков-Ңоо"), "OMURBEKOV NOO");
+        assert_eq!(latin("Щукин Ёжик"), "SHCHUKIN EZHIK");
+    }
+}
