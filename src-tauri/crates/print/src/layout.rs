@@ -17,7 +17,7 @@ use crate::qr::{self, Symbol};
 use crate::{PrintError, QrPlace};
 
 /// Points per millimetre.
-pub(crate) const MM: f32 = 72.0 / 25.4;
+const MM: f32 = 72.0 / 25.4;
 /// Wider on the left, where the sheets are stapled or bound.
 const MARGIN_LEFT: f32 = 25.0 * MM;
 const MARGIN_RIGHT: f32 = 15.0 * MM;
@@ -45,8 +45,8 @@ const BALLOT_SMALLEST: f32 = 0.6;
 const BALLOT_SHRINK_STEPS: usize = 16;
 const FURNITURE_GREY: f32 = 0.3;
 
-/// Where a corner code's dark modules begin, from the paper's edges: what no printer
-/// can print on, plus the quiet zone.
+/// What printers leave blank along the paper's edges: a corner code's quiet zone
+/// begins this far in, its dark modules 4 modules further.
 const CORNER_EDGE_MM: f32 = 5.0;
 /// From the inner edge of a corner code's quiet zone to its cut line.
 const CUT_LINE_GAP_MM: f32 = 1.0;
@@ -307,17 +307,20 @@ impl Corners {
         let Some(codes) = &document.corner_codes else { return Ok(None) };
         let top_left = Corner::new(&codes.top_left, codes.module_mm, QrPlace::TopLeftCorner, g)?;
         let bottom_right = Corner::new(&codes.bottom_right, codes.module_mm, QrPlace::BottomRightCorner, g)?;
-        // Some body must remain between the two corners, and each fits across the page.
-        let least_body = g.paper_mm(40.0);
-        let room = (g.height - least_body).min(2.0 * g.width - 2.0 * g.margin_left);
-        let needed = top_left.keep + bottom_right.keep;
+        // Some body must remain between the two corners, and the header beside the
+        // top-left one: each corner takes at most half the width.
+        let place = if top_left.keep >= bottom_right.keep {
+            QrPlace::TopLeftCorner
+        } else {
+            QrPlace::BottomRightCorner
+        };
+        let to_mm = |points: f32| points * g.scale / MM;
+        let (needed, room) = (top_left.keep + bottom_right.keep, g.height - g.paper_mm(40.0));
         if needed > room {
-            let place = if top_left.keep >= bottom_right.keep {
-                QrPlace::TopLeftCorner
-            } else {
-                QrPlace::BottomRightCorner
-            };
-            let to_mm = |points: f32| points * g.scale / MM;
+            return Err(PrintError::QrTooLarge { place, needed_mm: to_mm(needed), room_mm: to_mm(room) });
+        }
+        let (needed, room) = (top_left.keep.max(bottom_right.keep), g.width / 2.0);
+        if needed > room {
             return Err(PrintError::QrTooLarge { place, needed_mm: to_mm(needed), room_mm: to_mm(room) });
         }
         Ok(Some(Corners { top_left, bottom_right, caption: localizer.text(ids::CUT_LINE) }))

@@ -1,14 +1,29 @@
 //! Every printed document of the station, rendered to PDF.
 //!
-//! Owns: the document model ([`Document`], [`Block`], [`Table`], [`Signatory`]) —
-//! plain data that says what a protocol, an act, a list or a receipt contains — and
-//! its rendering to PDF ([`render_pdf`]): A4 portrait, a header (station, title) and a
-//! footer (page X of Y, generation time) on every page, page breaks, text wrapped with
-//! the real glyph advances of the embedded Noto Sans Regular and Bold (subset into the
-//! file, so Kyrgyz ң ө ү print and can be extracted and searched), table header rows
-//! repeated on every page, signature lines, and in training a watermark on every page
-//! that no one can take for a real document. The fixed words of the page come from
+//! Owns: the document model ([`Document`], [`Block`], [`Table`], [`Signatory`],
+//! [`Ballot`], [`QrCode`], [`CornerCodes`], [`PageSize`]) — plain data that says what a
+//! protocol, an act, a list, a ballot, a receipt or a poster contains — and its
+//! rendering to PDF ([`render_pdf`]): a header (station, title) and a footer (page X of
+//! Y, generation time) on every page, page breaks, text wrapped with the real glyph
+//! advances of the embedded Noto Sans Regular and Bold (subset into the file, so Kyrgyz
+//! ң ө ү print and can be extracted and searched), table header rows repeated on every
+//! page, signature lines, and in training a watermark on every page that no one can
+//! take for a real document. The fixed words of the page come from
 //! `locales/{ky,ru}/print.ftl` through [`i18n::Localizer`].
+//!
+//! Paper: A4 portrait by default; A4 landscape; A3, A2 and A1, which are the A4 layout
+//! enlarged as a whole (the wall form of the protocol, §69); 80 mm receipt paper, one
+//! page as long as its content, centred large type. QR codes ([`Block::Qr`],
+//! [`Block::QrRow`], corner codes) are vector paths — byte mode, level M, a quiet zone
+//! of 4 modules, each row's dark modules merged into rectangles — crisp at any zoom.
+//! A ballot ([`Block::Ballot`]) is one sheet: its type shrinks to fit, or the render is
+//! refused. Its corner codes sit in the top-left and bottom-right corners, framed by
+//! dashed cut lines, and nothing else is printed in those corners, so cutting them off
+//! cancels the ballot (R4.4).
+//!
+//! Secrecy: a ballot sheet carries no time at all (no footer, no creation date in the
+//! file) and a receipt only the day, because a printed minute could be matched with the
+//! journal's identification times. What a corner code encodes is the caller's.
 //!
 //! The output is reproducible: the same [`Document`] gives the same bytes (the creation
 //! date is the document's own `generated_at_local`, the file id a digest of the file),
