@@ -17,7 +17,7 @@ use crate::qr::{self, Symbol};
 use crate::{PrintError, QrPlace};
 
 /// Points per millimetre.
-pub(crate) const MM: f32 = 72.0 / 25.4;
+const MM: f32 = 72.0 / 25.4;
 /// Wider on the left, where the sheets are stapled or bound.
 const MARGIN_LEFT: f32 = 25.0 * MM;
 const MARGIN_RIGHT: f32 = 15.0 * MM;
@@ -45,8 +45,8 @@ const BALLOT_SMALLEST: f32 = 0.6;
 const BALLOT_SHRINK_STEPS: usize = 16;
 const FURNITURE_GREY: f32 = 0.3;
 
-/// Where a corner code's dark modules begin, from the paper's edges: what no printer
-/// can print on, plus the quiet zone.
+/// What printers leave blank along the paper's edges: a corner code's quiet zone
+/// begins this far in, its dark modules 4 modules further.
 const CORNER_EDGE_MM: f32 = 5.0;
 /// From the inner edge of a corner code's quiet zone to its cut line.
 const CUT_LINE_GAP_MM: f32 = 1.0;
@@ -307,17 +307,20 @@ impl Corners {
         let Some(codes) = &document.corner_codes else { return Ok(None) };
         let top_left = Corner::new(&codes.top_left, codes.module_mm, QrPlace::TopLeftCorner, g)?;
         let bottom_right = Corner::new(&codes.bottom_right, codes.module_mm, QrPlace::BottomRightCorner, g)?;
-        // Some body must remain between the two corners, and each fits across the page.
-        let least_body = g.paper_mm(40.0);
-        let room = (g.height - least_body).min(2.0 * g.width - 2.0 * g.margin_left);
-        let needed = top_left.keep + bottom_right.keep;
+        // Some body must remain between the two corners, and the header beside the
+        // top-left one: each corner takes at most half the width.
+        let place = if top_left.keep >= bottom_right.keep {
+            QrPlace::TopLeftCorner
+        } else {
+            QrPlace::BottomRightCorner
+        };
+        let to_mm = |points: f32| points * g.scale / MM;
+        let (needed, room) = (top_left.keep + bottom_right.keep, g.height - g.paper_mm(40.0));
         if needed > room {
-            let place = if top_left.keep >= bottom_right.keep {
-                QrPlace::TopLeftCorner
-            } else {
-                QrPlace::BottomRightCorner
-            };
-            let to_mm = |points: f32| points * g.scale / MM;
+            return Err(PrintError::QrTooLarge { place, needed_mm: to_mm(needed), room_mm: to_mm(room) });
+        }
+        let (needed, room) = (top_left.keep.max(bottom_right.keep), g.width / 2.0);
+        if needed > room {
             return Err(PrintError::QrTooLarge { place, needed_mm: to_mm(needed), room_mm: to_mm(room) });
         }
         Ok(Some(Corners { top_left, bottom_right, caption: localizer.text(ids::CUT_LINE) }))
@@ -1235,4 +1238,161 @@ pub(crate) fn lay_out(document: &Document, fonts: &Fonts, localizer: &Localizer)
         items.extend(furniture.items(fonts, localizer, index + 1, total));
     }
     Ok(Pages { sheet: furniture.g.sheet(), pages })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BallotOptionLine, CornerCodes};
+
+    fn fonts() -> Fonts {
+        Fonts::load().expect("the embedded fonts parse")
+    }
+
+    /// The smallest rectangle (left, top, right, bottom) holding what `item` draws.
+    fn bounds(item: &Item, fonts: &Fonts) -> (f32, f32, f32, f32) {
+        match item {
+            Item::Text { x, baseline, size, weight, text, .. } => {
+                let width = fonts.width(text, *weight, *size);
+                (*x, baseline - 1.069 * size, x + width, baseline + 0.293 * size)
+            }
+            Item::Rule { x1, y1, x2, y2, width, .. } => {
+                let half = width / 2.0;
+                (x1.min(*x2) - half, y1.min(*y2) - half, x1.max(*x2) + half, y1.max(*y2) + half)
+            }
+            Item::Fill { x, y, width, height, .. } => (*x, *y, x + width, y + height),
+            Item::Frame { x, y, width, height, line } => (x - line / 2.0, y - line / 2.0, x + width + line / 2.0, y + height + line / 2.0),
+            Item::Qr { x, y, module, symbol } => {
+                let quiet = qr::QUIET_ZONE as f32 * module;
+                let side = symbol.width as f32 * module;
+                (x - quiet, y - quiet, x + side + quiet, y + side + quiet)
+            }
+            Item::Dashed { points, .. } => points.iter().fold(
+                (f32::MAX, f32::MAX, f32::MIN, f32::MIN),
+                |(left, top, right, bottom), (x, y)| (left.min(*x), top.min(*y), right.max(*x), bottom.max(*y)),
+            ),
+            Item::Watermark { x, baseline, .. } => (*x, *baseline, *x, *baseline),
+        }
+    }
+
+    fn overlaps(a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)) -> bool {
+        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    }
+
+    fn ballot_document(options: usize, module_mm: f32, training: bool, extra: Vec<Block>) -> Document {
+        let options = (0..options)
+            .map(|index| {
+                BallotOptionLine::new(
+                    (index + 1).to_string(),
+                    format!("Өмүрбеков Нурлан Үсөнович {index} ").repeat(1 + index % 3),
+                    (index % 2 == 0).then(|| "1975-ж. туулган; Бишкек ш.; өзүн-өзү көрсөткөн".to_owned()),
+                )
+            })
+            .collect();
+        let mut blocks = vec![Block::Ballot(Ballot {
+            designation: "№ 3 шайлоо округу ".repeat(6),
+            contest_name: "Жогорку Кеңештин депутаттарын шайлоо ".repeat(4),
+            instruction: "Бир гана төрт бурчтукка белги коюңуз. ".repeat(8),
+            options,
+        })];
+        blocks.extend(extra);
+        Document {
+            title: "ШАЙЛОО БЮЛЛЕТЕНИ ".repeat(5),
+            station_number: "7003".into(),
+            generated_at_local: "2025-11-30".into(),
+            language: i18n::Language::Ky,
+            training,
+            page: PageSize::A4,
+            corner_codes: Some(CornerCodes { top_left: vec![0xA5; 60], bottom_right: vec![0x5A; 40], module_mm }),
+            blocks,
+        }
+    }
+
+    #[test]
+    fn r4_4_nothing_but_their_codes_in_the_corners() {
+        let fonts = fonts();
+        let mut documents = Vec::new();
+        for (options, module_mm, training) in [(3, 0.8, false), (12, 0.8, true), (10, 1.2, false), (8, 2.0, true)] {
+            documents.push(ballot_document(options, module_mm, training, vec![]));
+        }
+        // Not a ballot: many pages, tables, QR codes, signatures, all around the corners.
+        let mut long = ballot_document(0, 1.0, true, vec![]);
+        long.blocks = vec![
+            Block::Paragraph("Бюллетендерди эсептөө ".repeat(200)),
+            Block::Table(Table {
+                columns: vec![crate::Column::new("№", 1), crate::Column::new("Талапкер", 6)],
+                rows: (0..90).map(|row| vec![row.to_string(), "Төлөгөнов Өмүрбек".into()]).collect(),
+            }),
+            Block::QrRow((0..7).map(|seed| crate::QrCode::new(vec![seed; 300], Some("бөлүк".into()), 0.5)).collect()),
+            Block::Signatures(vec![Signatory::new("Төрага", "Асанова Г. Т."); 12]),
+        ];
+        documents.push(long);
+        for document in documents {
+            let localizer = Localizer::new(document.language);
+            let g = Geometry::new(document.page);
+            let codes = document.corner_codes.as_ref().expect("corner codes");
+            let top_left = Corner::new(&codes.top_left, codes.module_mm, QrPlace::TopLeftCorner, &g).expect("encodes");
+            let bottom_right = Corner::new(&codes.bottom_right, codes.module_mm, QrPlace::BottomRightCorner, &g).expect("encodes");
+            let corners = [(0.0, 0.0, top_left.cut, top_left.cut), (g.width - bottom_right.cut, g.height - bottom_right.cut, g.width, g.height)];
+            let pages = lay_out(&document, &fonts, &localizer).expect("lays out");
+            for (page, items) in pages.pages.iter().enumerate() {
+                let mut codes_in_corners = 0;
+                for item in items {
+                    let inside = corners.iter().any(|corner| {
+                        let (left, top, right, bottom) = bounds(item, &fonts);
+                        left >= corner.0 - 0.01 && top >= corner.1 - 0.01 && right <= corner.2 + 0.01 && bottom <= corner.3 + 0.01
+                    });
+                    match item {
+                        // The training word runs from the bottom-left to the top-right corner.
+                        Item::Watermark { .. } => {}
+                        // The cut lines are the corners' edges.
+                        Item::Dashed { .. } => assert!(inside, "page {page}: a dashed line that is not a cut line"),
+                        Item::Qr { .. } if inside => codes_in_corners += 1,
+                        _ => {
+                            let hit = corners.iter().any(|corner| overlaps(bounds(item, &fonts), *corner));
+                            assert!(!hit, "page {page}: {item:?} is printed in a corner");
+                        }
+                    }
+                }
+                assert_eq!(codes_in_corners, 2, "page {page}: a code in each corner");
+            }
+        }
+    }
+
+    #[test]
+    fn a_ballot_shrinks_only_as_far_as_it_must() {
+        let fonts = fonts();
+        let localizer = Localizer::new(i18n::Language::Ru);
+        let name_size = |document: &Document| {
+            let pages = lay_out(document, &fonts, &localizer).expect("lays out");
+            // The option names are the bold text drawn right of the number column.
+            pages.pages[0]
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Text { size, weight: Weight::Bold, text, .. } if text.starts_with("Өмүрбеков") => Some(*size),
+                    _ => None,
+                })
+                .fold(f32::MAX, f32::min)
+        };
+        let short = name_size(&ballot_document(3, 0.8, false, vec![]));
+        let long = name_size(&ballot_document(14, 0.8, false, vec![]));
+        assert_eq!(short, 12.0, "three options need no shrinking");
+        assert!(long < short && long >= 12.0 * BALLOT_SMALLEST, "{long}");
+    }
+
+    #[test]
+    fn a4_geometry_is_the_one_documents_were_always_laid_out_on() {
+        // Byte-for-byte stability of every A4 document rests on these exact values.
+        let g = Geometry::new(PageSize::A4);
+        assert_eq!((g.width, g.height, g.scale), (210.0 * MM, 297.0 * MM, 1.0));
+        assert_eq!(g.content_width, 210.0 * MM - MARGIN_LEFT - MARGIN_RIGHT);
+        assert_eq!(g.sheet().paper_mm, (210.0, 297.0));
+        // Enlarged pages keep A4's layout width.
+        for page in [PageSize::A3, PageSize::A2, PageSize::A1] {
+            let g = Geometry::new(page);
+            assert!((g.width - 210.0 * MM).abs() < 0.01, "{page:?}: {}", g.width);
+            // The A sizes are rounded to whole millimetres: A1 is a third of a millimetre longer.
+            assert!((g.height - 297.0 * MM).abs() < 1.0, "{page:?}: {}", g.height);
+        }
+    }
 }

@@ -1,14 +1,29 @@
 //! Every printed document of the station, rendered to PDF.
 //!
-//! Owns: the document model ([`Document`], [`Block`], [`Table`], [`Signatory`]) —
-//! plain data that says what a protocol, an act, a list or a receipt contains — and
-//! its rendering to PDF ([`render_pdf`]): A4 portrait, a header (station, title) and a
-//! footer (page X of Y, generation time) on every page, page breaks, text wrapped with
-//! the real glyph advances of the embedded Noto Sans Regular and Bold (subset into the
-//! file, so Kyrgyz ң ө ү print and can be extracted and searched), table header rows
-//! repeated on every page, signature lines, and in training a watermark on every page
-//! that no one can take for a real document. The fixed words of the page come from
+//! Owns: the document model ([`Document`], [`Block`], [`Table`], [`Signatory`],
+//! [`Ballot`], [`QrCode`], [`CornerCodes`], [`PageSize`]) — plain data that says what a
+//! protocol, an act, a list, a ballot, a receipt or a poster contains — and its
+//! rendering to PDF ([`render_pdf`]): a header (station, title) and a footer (page X of
+//! Y, generation time) on every page, page breaks, text wrapped with the real glyph
+//! advances of the embedded Noto Sans Regular and Bold (subset into the file, so Kyrgyz
+//! ң ө ү print and can be extracted and searched), table header rows repeated on every
+//! page, signature lines, and in training a watermark on every page that no one can
+//! take for a real document. The fixed words of the page come from
 //! `locales/{ky,ru}/print.ftl` through [`i18n::Localizer`].
+//!
+//! Paper: A4 portrait by default; A4 landscape; A3, A2 and A1, which are the A4 layout
+//! enlarged as a whole (the wall form of the protocol, §69); 80 mm receipt paper, one
+//! page as long as its content, centred large type. QR codes ([`Block::Qr`],
+//! [`Block::QrRow`], corner codes) are vector paths — byte mode, level M, a quiet zone
+//! of 4 modules, each row's dark modules merged into rectangles — crisp at any zoom.
+//! A ballot ([`Block::Ballot`]) is one sheet: its type shrinks to fit, or the render is
+//! refused. Its corner codes sit in the top-left and bottom-right corners, framed by
+//! dashed cut lines, and nothing else is printed in those corners, so cutting them off
+//! cancels the ballot (R4.4).
+//!
+//! Secrecy: a ballot sheet carries no time at all (no footer, no creation date in the
+//! file) and a receipt only the day, because a printed minute could be matched with the
+//! journal's identification times. What a corner code encodes is the caller's.
 //!
 //! The output is reproducible: the same [`Document`] gives the same bytes (the creation
 //! date is the document's own `generated_at_local`, the file id a digest of the file),
@@ -142,5 +157,67 @@ mod tests {
             ],
         };
         assert_eq!(render_pdf(&document), Err(PrintError::RowTooWide { block: 1, row: 1, cells: 2, columns: 1 }));
+    }
+
+    fn with(blocks: Vec<Block>, corner_codes: Option<CornerCodes>) -> Document {
+        Document {
+            title: "Протокол".into(),
+            station_number: "1".into(),
+            generated_at_local: "2025-11-30 20:05".into(),
+            language: Language::Ky,
+            training: false,
+            page: PageSize::A4,
+            corner_codes,
+            blocks,
+        }
+    }
+
+    fn qr(payload: Vec<u8>, module_mm: f32) -> Block {
+        Block::Qr { payload, caption: None, module_mm }
+    }
+
+    #[test]
+    fn qr_codes_that_cannot_be_printed_are_refused_with_their_place() {
+        let too_long = with(vec![Block::Paragraph("p".into()), qr(vec![0; 2332], 0.3)], None);
+        assert_eq!(render_pdf(&too_long), Err(PrintError::QrTooLong { place: QrPlace::Block(1), bytes: 2332, max: 2331 }));
+
+        for module_mm in [0.1, 0.0, -1.0, 5.5, f32::NAN, f32::INFINITY] {
+            let row = Block::QrRow(vec![QrCode::new(vec![1], None, 0.5), QrCode::new(vec![2], None, module_mm)]);
+            let result = render_pdf(&with(vec![row], None));
+            let Err(PrintError::QrModuleSize { place, min_mm, max_mm, .. }) = result else {
+                panic!("a module of {module_mm} mm: {result:?}")
+            };
+            assert_eq!((place, min_mm, max_mm), (QrPlace::InRow { block: 0, code: 1 }, 0.25, 5.0));
+        }
+
+        // 177 modules and the quiet zone, of 2 mm each, are wider than the page.
+        let result = render_pdf(&with(vec![qr(vec![0; 2331], 2.0)], None));
+        let Err(PrintError::QrTooLarge { place: QrPlace::Block(0), needed_mm, room_mm }) = result else {
+            panic!("{result:?}")
+        };
+        assert!((needed_mm - 185.0 * 2.0).abs() < 0.1 && (room_mm - 170.0).abs() < 0.1, "{needed_mm} {room_mm}");
+    }
+
+    #[test]
+    fn r4_4_corner_codes_need_large_modules_and_room() {
+        let corners = |module_mm: f32| Some(CornerCodes { top_left: vec![1; 60], bottom_right: vec![2; 60], module_mm });
+        let result = render_pdf(&with(vec![], corners(0.5)));
+        assert!(
+            matches!(result, Err(PrintError::QrModuleSize { place: QrPlace::TopLeftCorner, min_mm: 0.8, .. })),
+            "{result:?}"
+        );
+        // 41 modules of 3 mm in each corner leave no body between them.
+        let result = render_pdf(&with(vec![], corners(3.0)));
+        assert!(matches!(result, Err(PrintError::QrTooLarge { place: QrPlace::TopLeftCorner, .. })), "{result:?}");
+        let result = render_pdf(&with(vec![], corners(1.5)));
+        assert!(result.is_ok(), "{result:?}");
+        let mut long = with(vec![], corners(0.8));
+        if let Some(codes) = &mut long.corner_codes {
+            codes.bottom_right = vec![3; 2400];
+        }
+        assert_eq!(
+            render_pdf(&long),
+            Err(PrintError::QrTooLong { place: QrPlace::BottomRightCorner, bytes: 2400, max: 2331 })
+        );
     }
 }

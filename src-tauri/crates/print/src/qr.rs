@@ -34,13 +34,20 @@ impl Symbol {
     }
 }
 
+/// The smallest version used. Version 1 has no alignment pattern: a reader that fits
+/// the grid from the three finder patterns alone (rqrr, the camera pipeline's fallback)
+/// misreads it on a page printed or scanned at 100–150 dpi, where version 2 and up,
+/// anchored by their alignment pattern, read every time (see the print tests).
+const SMALLEST_VERSION: i16 = 2;
+
 /// Encodes `payload` in byte mode at error correction level M, in the smallest version
-/// that holds it; `None` if no version does (more than [`MAX_PAYLOAD`] bytes).
+/// (from [`SMALLEST_VERSION`]) that holds it; `None` if no version does (more than
+/// [`MAX_PAYLOAD`] bytes).
 ///
 /// Byte mode always, rather than the crate's mixed-mode optimisation: readers return
 /// the bytes exactly, and the same payload gives the same symbol whatever it contains.
 pub(crate) fn encode(payload: &[u8]) -> Option<Symbol> {
-    let code = (1..=40).find_map(|version| {
+    let code = (SMALLEST_VERSION..=40).find_map(|version| {
         let mut bits = Bits::new(Version::Normal(version));
         bits.push_byte_data(payload).ok()?;
         bits.push_terminator(EcLevel::M).ok()?;
@@ -81,7 +88,7 @@ mod tests {
     fn runs_cover_exactly_the_dark_modules_and_never_touch() {
         let payload = b"uchastok \x00\xff binary";
         let symbol = encode(payload).expect("encodes");
-        let Some(code) = (1..=40).find_map(|version| {
+        let Some(code) = (SMALLEST_VERSION..=40).find_map(|version| {
             let mut bits = Bits::new(Version::Normal(version));
             bits.push_byte_data(payload).ok()?;
             bits.push_terminator(EcLevel::M).ok()?;
@@ -103,14 +110,39 @@ mod tests {
         assert!(symbol.runs.len() < symbol.width * symbol.width / 3, "runs are not merged: {}", symbol.runs.len());
     }
 
+    /// The symbol drawn as a bitmap, `scale` pixels per module, read back by rqrr.
+    fn read_back(symbol: &Symbol, scale: usize) -> Vec<u8> {
+        let side = symbol.side_with_quiet_zone() * scale;
+        let mut image = rqrr::PreparedImage::prepare_from_bitmap(side, side, |x, y| {
+            let (col, row) = ((x / scale).wrapping_sub(QUIET_ZONE), (y / scale).wrapping_sub(QUIET_ZONE));
+            row < symbol.width && col < symbol.width && dark(symbol, row, col)
+        });
+        let grids = image.detect_grids();
+        assert_eq!(grids.len(), 1, "one code, found {}", grids.len());
+        let mut payload = Vec::new();
+        grids[0].decode_to(&mut payload).expect("decodes");
+        payload
+    }
+
+    #[test]
+    fn an_independent_reader_gets_the_bytes_back() {
+        for len in [0, 1, 2, 14, 15, 60, 61, 300, 1000] {
+            let payload: Vec<u8> = (0..len).map(|i| (i * 97 + len) as u8).collect();
+            let symbol = encode(&payload).expect("encodes");
+            assert_eq!(read_back(&symbol, 3), payload, "{len} bytes");
+        }
+    }
+
     #[test]
     fn the_smallest_version_that_holds_the_payload() {
-        // Byte mode, level M: version 1 holds 14 bytes, version 4 holds 62, version 40 holds 2331.
-        assert_eq!(encode(&[b'A'; 14]).map(|symbol| symbol.width), Some(21));
-        assert_eq!(encode(&[b'A'; 15]).map(|symbol| symbol.width), Some(25));
+        // Byte mode, level M: version 2 holds 26 bytes, version 4 holds 62, version 40
+        // holds 2331; version 1 (14 bytes) is never used.
+        assert_eq!(encode(b"").map(|symbol| symbol.width), Some(25));
+        assert_eq!(encode(&[b'A'; 14]).map(|symbol| symbol.width), Some(25));
+        assert_eq!(encode(&[b'A'; 26]).map(|symbol| symbol.width), Some(25));
+        assert_eq!(encode(&[b'A'; 27]).map(|symbol| symbol.width), Some(29));
         assert_eq!(encode(&[7; 60]).map(|symbol| symbol.width), Some(33));
         assert_eq!(encode(&[7; MAX_PAYLOAD]).map(|symbol| symbol.width), Some(177));
         assert_eq!(encode(&[7; MAX_PAYLOAD + 1]), None);
-        assert_eq!(encode(b"").map(|symbol| symbol.width), Some(21));
     }
 }

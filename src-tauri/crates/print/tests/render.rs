@@ -5,71 +5,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::poppler::{assert_contains, page_count, render, run, text, words, write_pdf};
 use common::sample::{row_name, sample, signatories, texts};
-use print::{Align, Block, Column, Document, Language, PageSize, Signatory, Table, render_pdf};
-
-fn render(document: &Document) -> Vec<u8> {
-    render_pdf(document).unwrap_or_else(|error| panic!("render failed: {error}"))
-}
-
-/// A PDF written into its own temporary folder, kept alive with it.
-struct PdfFile {
-    dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
-fn write_pdf(bytes: &[u8]) -> PdfFile {
-    let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("tempdir: {error}"));
-    let path = dir.path().join("document.pdf");
-    std::fs::write(&path, bytes).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    PdfFile { dir, path }
-}
-
-fn run(program: &str, args: &[&str], file: &Path) -> std::process::Output {
-    let output = Command::new(program)
-        .args(args)
-        .arg(file)
-        .args(if program == "pdftotext" { &["-"][..] } else { &[][..] })
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run `{program}` (poppler-utils, installed by scripts/setup): {error}"));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "`{program} {args:?}` failed: {stderr}");
-    // Poppler complains on stderr about anything malformed even when it copes.
-    assert!(stderr.trim().is_empty(), "`{program} {args:?}` reported problems with the PDF: {stderr}");
-    output
-}
-
-/// The text of pages `first..=last` (all pages if `None`), as `pdftotext -raw` reads
-/// it: in the order it was drawn, so the lines of a wrapped cell follow each other.
-fn text(pdf: &PdfFile, pages: Option<(usize, usize)>) -> String {
-    let mut args = Vec::new();
-    let (first, last);
-    if let Some((from, to)) = pages {
-        first = from.to_string();
-        last = to.to_string();
-        args.extend(["-f", first.as_str(), "-l", last.as_str()]);
-    }
-    args.push("-raw");
-    let output = run("pdftotext", &args, &pdf.path);
-    String::from_utf8(output.stdout).unwrap_or_else(|error| panic!("pdftotext gave no UTF-8: {error}"))
-}
-
-/// Whitespace (line breaks inside wrapped cells, column gaps) collapsed to one space.
-fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn page_count(pdf: &PdfFile) -> usize {
-    // pdftotext ends every page with a form feed.
-    text(pdf, None).matches('\u{c}').count()
-}
-
-fn assert_contains(haystack: &str, needle: &str, what: &str) {
-    assert!(haystack.contains(needle), "{what}: `{needle}` not found in:\n{haystack}");
-}
+use print::{Align, Block, Column, Document, Language, PageSize, Signatory, Table};
 
 #[test]
 fn kyrgyz_and_russian_text_comes_back_exactly() {
