@@ -455,6 +455,9 @@ impl Shared {
         self.fault(FaultCode::NotResponding)
     }
 
+    /// The driver's count, lowered by what the token says. `CKF_USER_PIN_COUNT_LOW`
+    /// is not used: it only says some PIN was wrong since the last right one, which the
+    /// count knows already, and gives no number.
     fn attempts_left(&self, token: &Token) -> Result<u8, SmartCardError> {
         if token.pin_locked {
             return Ok(0);

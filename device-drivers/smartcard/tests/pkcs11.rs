@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Function, Pkcs11};
 use cryptoki::error::{Error as Pkcs11Error, RvError};
@@ -282,6 +283,35 @@ fn r4_4_wrong_pins_count_down_then_block_even_the_right_pin() {
         assert_eq!(restarted.status().state, DeviceState::Ready);
         restarted.verify_pin(CHAIR_PIN).expect("the chair's PIN after a reset");
         assert!(restarted.sign(ACT).is_ok());
+    });
+}
+
+#[test]
+fn an_attached_card_notices_changes_on_its_own_and_reports_them_to_the_board() {
+    isolated("an_attached_card_notices_changes_on_its_own_and_reports_them_to_the_board", |sandbox| {
+        sandbox.chairs_card();
+        let mut config = sandbox.config();
+        config.watch_every = Some(Duration::from_millis(20));
+        let watched = Pkcs11Card::new(config);
+        let board = StatusBoard::new();
+        watched.attach(&board);
+        assert_eq!(board.status(watched.id()).map(|s| s.state), Some(DeviceState::Ready));
+        // Another driver over the same card and file spends the attempts; the watched
+        // one is never called, yet the board learns the card is blocked.
+        let other = sandbox.card();
+        for pin in ["0000", "1111", "2222"] {
+            assert!(other.verify_pin(pin).is_err());
+        }
+        let blocked = Some((DeviceState::Fault, Some(FaultCode::Blocked)));
+        let mut seen = board.version();
+        // The deadline only guards against a hang; what is checked is the change.
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while board.status(watched.id()).map(|s| (s.state, s.fault)) != blocked {
+            assert!(Instant::now() < deadline, "the watcher never reported the blocked card");
+            if let Some(snapshot) = board.wait_for_change(seen, Duration::from_secs(1)) {
+                seen = snapshot.version;
+            }
+        }
     });
 }
 
