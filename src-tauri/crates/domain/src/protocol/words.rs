@@ -161,7 +161,7 @@ fn print_side(args: &mut Args, side: &str, terms: &[SignedTerm], form: &Protocol
     let magnitude = i64::try_from(constant.unsigned_abs()).unwrap_or(i64::MAX);
     let kind = match (named.as_slice(), constant) {
         ([], _) => {
-            args.insert(format!("{side}_number"), magnitude.to_string().into());
+            args.insert(format!("{side}_number"), constant.to_string().into());
             args.insert(format!("{side}_value"), MessageArg::Number(i64::try_from(constant).unwrap_or(i64::MAX)));
             "number"
         }
