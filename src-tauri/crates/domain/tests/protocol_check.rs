@@ -549,3 +549,24 @@ fn a_protocol_survives_a_trip_through_json() {
     assert_eq!(back.line("ballots-printed"), Some(425));
     assert_eq!(back.votes("against-all"), Some(20));
 }
+
+#[test]
+fn the_types_the_ui_shows_have_typescript_twins() {
+    use domain::protocol::{FormLine, Side, TermValue};
+    use ts_rs::TS;
+    let config = ts_rs::Config::new().with_large_int("number");
+    for declaration in [
+        FormLine::decl(&config),
+        Violation::decl(&config),
+        Side::decl(&config),
+        TermValue::decl(&config),
+        Term::decl(&config),
+        ContestProtocol::decl(&config),
+        ProtocolForm::decl(&config),
+    ] {
+        assert!(!declaration.contains("bigint"), "{declaration}");
+    }
+    assert!(Violation::decl(&config).contains("relation: string"));
+    assert!(Term::decl(&config).contains("\"kind\": \"options\""), "{}", Term::decl(&config));
+    assert!(ContestProtocol::decl(&config).contains("lines: Record<string, number>"));
+}
