@@ -527,10 +527,11 @@ fn every_field_and_rule_is_documented() {
             inside = false;
         } else if inside {
             let trimmed = line.trim();
-            if let Some((name, _)) = trimmed.split_once(": ") {
-                if !trimmed.starts_with("//") && name != "unknown" {
-                    fields.push(name.to_owned());
-                }
+            if let Some((name, _)) = trimmed.split_once(": ")
+                && !trimmed.starts_with("//")
+                && name != "unknown"
+            {
+                fields.push(name.to_owned());
             }
         }
     }
