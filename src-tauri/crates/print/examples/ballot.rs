@@ -36,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ("ballot-short", ballot::ballot(language, 5, Some(0.8), false)),
             ("receipt", ballot::receipt(language, false)),
             ("poster-a1", poster),
-            ("protocol-qr", protocol),
+            ("qr-protocol", protocol),
         ];
         for (name, document) in documents {
             let path = dir.join(format!("{name}-{language}.pdf"));
