@@ -204,3 +204,5 @@ oop-served-mark = Жайдан тышкары добуш берди
 oop-ballots-taken = Алынган бюллетендер
 oop-unused = Колдонулбаган
 oop-spoiled = Бузулган
+monitor-voter-photo = Идентификациялоо үстөлүндөгү шайлоочу
+monitor-desk-free = Үстөл бош

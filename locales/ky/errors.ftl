@@ -260,3 +260,4 @@ error-oop-document-required = Шайлоочунун документинин с
 error-oop-slots-open = Адегенде көчмө үкөктөрдүн көзөнөктөрүн бекитиңиз: { $boxes } (§29).
 error-oop-closed = Жайдан тышкары добуш берүү жабылган.
 error-oop-ballots-do-not-add-up = Бюллетендер дал келбейт: алынды { $taken }, берилди { $issued }, колдонулбаганы { $unused }, бузулганы { $spoiled }.
+error-demo-day-under-way = Бул участокто күн башталып калган: демонун даярдалган таңы жаңы журналга гана жазылат.

@@ -220,3 +220,5 @@ oop-served-mark = Проголосовал вне помещения
 oop-ballots-taken = Взято бюллетеней
 oop-unused = Не использовано
 oop-spoiled = Испорчено
+monitor-voter-photo = Избиратель у стола идентификации
+monitor-desk-free = Стол свободен

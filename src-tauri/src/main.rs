@@ -12,9 +12,12 @@ mod setup;
 mod windows;
 
 use api::view::{MonitorView, Overview};
+use api::desk::DeskView;
 use api::documents::DocumentKind;
+use api::simulation::{SimulatedArrival, VoterCase};
 use api::{ApiError, Language, Station};
 use domain::lot::{Contribution, LotPurpose, LotRecord};
+use domain::identification::IdentityDocument;
 use domain::{Command, StepId};
 use tauri::{AppHandle, State};
 
@@ -64,6 +67,66 @@ fn save_lot_record(station: State<'_, Station>, purpose: LotPurpose) -> Result<S
 }
 
 #[tauri::command]
+fn desk(station: State<'_, Station>) -> DeskView {
+    station.desk()
+}
+
+#[tauri::command]
+fn desk_read_document(station: State<'_, Station>, document: IdentityDocument) -> Result<DeskView, ApiError> {
+    station.desk_read_document(document)
+}
+
+#[tauri::command]
+fn desk_confirm_photo(station: State<'_, Station>) -> Result<DeskView, ApiError> {
+    station.desk_confirm_photo()
+}
+
+#[tauri::command]
+fn desk_fingerprint(station: State<'_, Station>) -> Result<DeskView, ApiError> {
+    station.desk_fingerprint()
+}
+
+#[tauri::command]
+fn desk_face(station: State<'_, Station>) -> Result<DeskView, ApiError> {
+    station.desk_face()
+}
+
+#[tauri::command]
+fn desk_give_up(station: State<'_, Station>) -> Result<DeskView, ApiError> {
+    station.desk_give_up()
+}
+
+#[tauri::command]
+fn desk_print_receipt(station: State<'_, Station>) -> Result<DeskView, ApiError> {
+    station.desk_print_receipt()
+}
+
+#[tauri::command]
+fn desk_print_ballot(station: State<'_, Station>) -> Result<DeskView, ApiError> {
+    station.desk_print_ballot()
+}
+
+#[tauri::command]
+fn desk_list(station: State<'_, Station>) -> Result<DeskView, ApiError> {
+    station.desk_list()
+}
+
+#[tauri::command]
+fn desk_issue_ballot(station: State<'_, Station>) -> Result<DeskView, ApiError> {
+    station.desk_issue_ballot()
+}
+
+#[tauri::command]
+fn desk_clear(station: State<'_, Station>) -> DeskView {
+    station.desk_clear()
+}
+
+#[tauri::command]
+fn simulate_voter(station: State<'_, Station>, case: VoterCase) -> Result<SimulatedArrival, ApiError> {
+    station.simulate_voter(case)
+}
+
+#[tauri::command]
 fn set_language(app: AppHandle, station: State<'_, Station>, language: Language) -> Result<(), ApiError> {
     station.set_language(language).and_then(|()| windows::relabel_menu(&app, language))
 }
@@ -92,7 +155,19 @@ fn main() -> anyhow::Result<()> {
             save_document,
             save_lot_record,
             set_language,
-            open_monitor
+            open_monitor,
+            desk,
+            desk_read_document,
+            desk_confirm_photo,
+            desk_fingerprint,
+            desk_face,
+            desk_give_up,
+            desk_print_receipt,
+            desk_print_ballot,
+            desk_list,
+            desk_issue_ballot,
+            desk_clear,
+            simulate_voter
         ])
         .run(tauri::generate_context!())?;
     Ok(())

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Context;
-use api::{Clock, Demo, OffsetClock, Station, StationConfig, SystemClock};
+use api::{Clock, Demo, DemoStage, OffsetClock, Station, StationConfig, SystemClock};
 
 /// `UCHASTOK_LOG` (e.g. `debug`) sets the level; logs go to stderr.
 pub fn logging() {
@@ -16,7 +16,9 @@ pub fn logging() {
 /// The station as configured by the environment:
 /// - `UCHASTOK_DATA_DIR`: the database's folder (default: the user's data directory);
 /// - `UCHASTOK_CLOCK_START`: an RFC 3339 instant the clock starts from (demos, tests);
-/// - `UCHASTOK_DEMO`: `remote` (default) or `city`, the demo loaded into a new journal.
+/// - `UCHASTOK_DEMO`: `remote` (default) or `city`, the demo loaded into a new journal;
+/// - `UCHASTOK_DEMO_STAGE`: `start` (default) or `polls-open`: a new demo journal gets the
+///   opening meeting recorded at its times and the polls open at 08:00.
 pub fn station() -> anyhow::Result<Station> {
     let data_dir = match std::env::var_os("UCHASTOK_DATA_DIR") {
         Some(dir) => PathBuf::from(dir),
@@ -34,6 +36,16 @@ pub fn station() -> anyhow::Result<Station> {
         Ok(name) => Some(Demo::from_name(&name).with_context(|| format!("unknown demo {name}"))?),
         Err(_) => Some(Demo::RemoteVoting),
     };
+    let stage = match std::env::var("UCHASTOK_DEMO_STAGE") {
+        Ok(name) => DemoStage::from_name(&name).with_context(|| format!("unknown demo stage {name}"))?,
+        Err(_) => DemoStage::Start,
+    };
     tracing::info!(data_dir = %data_dir.display(), "opening the station");
-    Station::open(StationConfig::simulated(data_dir, clock, demo, sim::DEFAULT_SEED)).map_err(|error| anyhow::anyhow!("{error}"))
+    let station = Station::open(StationConfig::simulated(data_dir, clock, demo, sim::DEFAULT_SEED))
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    if let Err(error) = station.prepare_demo(stage) {
+        // On a day already under way the stage is ignored: the journal is never rewritten.
+        tracing::warn!(?error, "the demo stage was not prepared");
+    }
+    Ok(station)
 }

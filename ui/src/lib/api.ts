@@ -1,6 +1,9 @@
 // The app's commands, typed with the bindings generated from Rust.
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, Command, Contribution, DocumentKind, LotPurpose, LotRecord, MonitorView, Overview, StepId } from "./bindings";
+import type {
+  ApiError, Command, Contribution, DeskView, DocumentKind, IdentityDocument, LotPurpose, LotRecord, MonitorView, Overview,
+  SimulatedArrival, StepId, VoterCase,
+} from "./bindings";
 import type { Language } from "./i18n";
 
 export const overview = () => invoke<Overview>("overview");
@@ -25,3 +28,17 @@ export function asApiError(thrown: unknown): ApiError {
 /** Prints a record to the data directory; the path it was saved to. */
 export const saveDocument = (kind: DocumentKind) => invoke<string>("save_document", { kind });
 export const saveLotRecord = (purpose: LotPurpose) => invoke<string>("save_lot_record", { purpose });
+
+// The identification desk (§37–42, R4.2–R4.3).
+export const desk = () => invoke<DeskView>("desk");
+export const deskReadDocument = (document: IdentityDocument) => invoke<DeskView>("desk_read_document", { document });
+export const deskConfirmPhoto = () => invoke<DeskView>("desk_confirm_photo");
+export const deskFingerprint = () => invoke<DeskView>("desk_fingerprint");
+export const deskFace = () => invoke<DeskView>("desk_face");
+export const deskGiveUp = () => invoke<DeskView>("desk_give_up");
+export const deskPrintReceipt = () => invoke<DeskView>("desk_print_receipt");
+export const deskPrintBallot = () => invoke<DeskView>("desk_print_ballot");
+export const deskList = () => invoke<DeskView>("desk_list");
+export const deskIssueBallot = () => invoke<DeskView>("desk_issue_ballot");
+export const deskClear = () => invoke<DeskView>("desk_clear");
+export const simulateVoter = (voterCase: VoterCase) => invoke<SimulatedArrival>("simulate_voter", { case: voterCase });

@@ -59,7 +59,11 @@ reserve: boolean, };
 /**
  * Everything the main window shows, in one answer.
  */
-export type Overview = { language: "ky" | "ru", election: ElectionView | null, clock: ClockView, timeline: Array<TimelineStep>, devices: Array<DeviceStatus>, journal: JournalView, opening: OpeningView | null, };
+export type Overview = { language: "ky" | "ru", election: ElectionView | null, clock: ClockView, timeline: Array<TimelineStep>, devices: Array<DeviceStatus>, journal: JournalView, opening: OpeningView | null, voting: VotingView | null, register: RegisterView, 
+/**
+ * The station runs on simulated devices: voters can be sent to the desk.
+ */
+simulated: boolean, };
 
 export type ElectionView = { id: string, name: LocalizedText, kind: ElectionKind, training: boolean, 
 /**
@@ -126,9 +130,30 @@ read_only: boolean, problem: ApiError | null, };
 
 /**
  * The observers' monitor (§37, R4.3): large type, no personal data but the photo of
- * the voter being identified (later).
+ * the voter being identified.
  */
-export type MonitorView = { language: "ky" | "ru", station_number: string | null, training: boolean, voters_in_list: number, voters_identified: number, };
+export type MonitorView = { language: "ky" | "ru", station_number: string | null, training: boolean, 
+/**
+ * A remote-voting station keeps no list of its own: the monitor shows no list count.
+ */
+remote: boolean, 
+/**
+ * Voters in this station's list (a regular station with its register imported).
+ */
+voters_in_list: number | null, 
+/**
+ * Voters identified so far: receipts printed (§37, R4.3).
+ */
+voters_identified: number, 
+/**
+ * A voter is at the identification desk.
+ */
+voter_at_desk: boolean, 
+/**
+ * The register's photo of that voter, as a `data:` URL; a placeholder is drawn
+ * when the register has none.
+ */
+photo: string | null, };
 
 /**
  * The opening meeting as the chair sees it: the register, the lots, the safe, the boxes
@@ -161,12 +186,12 @@ record: LotRecord | null, };
 /**
  * Which document to print.
  */
-export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "type": "control-sheet", box_id: string, } | { "type": "ballot-ledger" } | { "type": "safe-record" } | { "type": "attendance-register" } | { "type": "out-of-premises-registry" } | { "type": "out-of-premises-act" };
+export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "type": "control-sheet", box_id: string, } | { "type": "ballot-ledger" } | { "type": "safe-record" } | { "type": "attendance-register" } | { "type": "out-of-premises-registry" } | { "type": "out-of-premises-act" } | { "type": "act", number: number, } | { "type": "act-register" };
 
 /**
  * A request to act; [`crate::decide`] turns it into events or refuses it.
  */
-export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" } | { "type": "register-application", voter_name: string, address: string, reason: string, } | { "type": "serve-out-of-premises-voter", application: number, box_id: string, document: string, } | { "type": "seal-portable-box-slot", box_id: string, } | { "type": "close-out-of-premises-voting", ballots_taken: number, unused_returned: number, spoiled_returned: number, };
+export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" } | { "type": "register-application", voter_name: string, address: string, reason: string, } | { "type": "serve-out-of-premises-voter", application: number, box_id: string, document: string, } | { "type": "seal-portable-box-slot", box_id: string, } | { "type": "close-out-of-premises-voting", ballots_taken: number, unused_returned: number, spoiled_returned: number, } | { "type": "identify-voter", identification: Identification, } | { "type": "record-identification-failure", facts: VoterFacts, fingerprint_attempts: number, face_tried: boolean, } | { "type": "record-ballot-printed", district: string, } | { "type": "list-voter", voter: string, } | { "type": "issue-ballot-to-voter" } | { "type": "report-turnout", step: StepId, };
 
 /**
  * A validated election definition.
@@ -373,3 +398,278 @@ ballots_issued: number,
  * Identification receipts printed (one per voter served).
  */
 receipts_issued: number, unused_returned: number, spoiled_returned: number, };
+
+/**
+ * Voting hours in figures (§37–42, §38, R4.2): counted, never listed voter by voter.
+ */
+export type VotingView = { 
+/**
+ * Voting acts are allowed now (the polls open, the close not yet recorded).
+ */
+open: boolean, 
+/**
+ * Voters identified: receipts printed.
+ */
+identified: number, 
+/**
+ * Voters the devices could not identify (each with an act).
+ */
+failures: number, 
+/**
+ * Voters who signed the list.
+ */
+listed: number, 
+/**
+ * Regular station: ballots handed over against receipts.
+ */
+ballots_issued: number, 
+/**
+ * Remote station: per contest, voters identified and ballots printed.
+ */
+districts: Array<DistrictCount>, 
+/**
+ * The figure a turnout report would give now (§38).
+ */
+turnout_now: number, turnout: Array<TurnoutView>, 
+/**
+ * Acts drawn up so far.
+ */
+acts: Array<Act>, };
+
+export type DistrictCount = { contest: string, designation: string, identified: number, printed: number, };
+
+export type TurnoutView = { step: StepId, 
+/**
+ * Local `HH:MM` of the report.
+ */
+at: string, figure: number, };
+
+/**
+ * The voter register loaded at the station.
+ */
+export type RegisterView = { loaded: boolean, 
+/**
+ * Voters in it.
+ */
+voters: number, 
+/**
+ * Of them, voters of this station's list.
+ */
+at_station: number, };
+
+/**
+ * What the identification panel shows.
+ */
+export type DeskView = { active: boolean, document: IdentityDocument | null, voter: DeskVoter | null, 
+/**
+ * The member compared the document's photo with the person (R4.2 step 2).
+ */
+photo_confirmed: boolean, fingerprint_attempts: number, max_fingerprint_attempts: number, 
+/**
+ * Face geometry may be tried now (remote station, ten fingerprints failed).
+ */
+face_allowed: boolean, face_tried: boolean, 
+/**
+ * The act of §37 may be drawn up now.
+ */
+can_give_up: boolean, last_attempt: AttemptOutcome | null, identified: boolean, method: BiometricMethod | null, receipt_printed: boolean, 
+/**
+ * Remote station: the ballot of the voter's district came out of the printer.
+ */
+ballot_printed: boolean, 
+/**
+ * The voter signed the list (remote participants, or the paper list).
+ */
+listed: boolean, 
+/**
+ * Regular station: the ballot was handed over against the receipt.
+ */
+ballot_issued: boolean, 
+/**
+ * The number of the act drawn up for a voter the devices could not identify.
+ */
+failure_act: number | null, steps: Array<DeskStep>, };
+
+/**
+ * The voter at the desk as the member sees them. No personal number.
+ */
+export type DeskVoter = { name: string, 
+/**
+ * `DD.MM.YYYY`.
+ */
+birth_date: string, 
+/**
+ * The contest (district) whose ballot the voter gets here.
+ */
+contest: string, designation: string, contest_name: LocalizedText, 
+/**
+ * The station of the voter's registered address.
+ */
+station: string, 
+/**
+ * A `data:` URL of the register's photo, if it has one.
+ */
+photo: string | null, };
+
+export type DeskStep = { 
+/**
+ * Message id suffix: `desk-step-<id>`.
+ */
+id: string, state: DeskStepState, };
+
+/**
+ * One of the nine steps of R4.2 (a regular station shows §37–42's steps the same way).
+ */
+export type DeskStepState = "done" | "current" | "todo";
+
+/**
+ * The outcome of the last biometric attempt, for the member to tell the voter.
+ */
+export type AttemptOutcome = "match" | "no-match" | "low-quality" | "no-finger" | "no-face";
+
+/**
+ * The kinds of voter a trainer (or the demo) can send to the desk.
+ */
+export type VoterCase = "eligible" | "other-district" | "own-district-other-station" | "recently-registered" | "fingerprints-fail-ten" | "never-recognised" | "not-in-register" | "already-identified" | "digital-passport";
+
+/**
+ * Who came to the desk, as the trainer's panel says it.
+ */
+export type SimulatedArrival = { case: VoterCase, name: string, 
+/**
+ * The document the voter shows.
+ */
+document: IdentityDocument, 
+/**
+ * The contest of the voter's registered address.
+ */
+district: string, station: string, };
+
+/**
+ * The identity documents a voter may present (R4.2, step 1; §39).
+ */
+export type IdentityDocument = "id-card" | "passport" | "diplomatic-passport" | "service-passport" | "tunduk-digital-passport";
+
+/**
+ * How the voter was finally recognised.
+ */
+export type BiometricMethod = "fingerprint" | "face";
+
+/**
+ * What the member and the devices established for one voter.
+ */
+export type Identification = { facts: VoterFacts, document: IdentityDocument, method: BiometricMethod, 
+/**
+ * Fingerprint attempts made, the successful one included.
+ */
+fingerprint_attempts: number, };
+
+/**
+ * What the register says about a voter, as far as the rules need it.
+ */
+export type VoterFacts = { 
+/**
+ * The keyed hash (hex) of the personal number: how the journal names a voter.
+ */
+voter: string, birth_date: string, 
+/**
+ * The contest (multi-mandate district) of the voter's registered address.
+ */
+district: string, 
+/**
+ * The station number of the voter's registered address.
+ */
+station: string, 
+/**
+ * Since when the voter is registered at that address (R3.1).
+ */
+registered_on: string, };
+
+/**
+ * One act, as the journal records it.
+ */
+export type Act = { 
+/**
+ * Number within the station, from 1, without gaps.
+ */
+number: number, at: string, kind: ActKind, };
+
+/**
+ * What an act records.
+ */
+export type ActKind = { "type": "identification-failure", 
+/**
+ * The voter's key (keyed hash), never the personal number.
+ */
+voter: string, fingerprint_attempts: number, face_tried: boolean, };
+
+/**
+ * One printed line of a contest's protocol, as the UI and the printed protocol show it.
+ */
+export type FormLine = { kind: LineKind, 
+/**
+ * The line's id, or the ballot option's id.
+ */
+id: string, number: string, 
+/**
+ * The line's label, or the option's name.
+ */
+label: LocalizedText, clause: string | null, };
+
+export type LineKind = "line" | "option";
+
+/**
+ * A control relation that the figures break.
+ */
+export type Violation = { 
+/**
+ * The relation's id in the form.
+ */
+relation: string, clause: string | null, comparison: Comparison, left: Side, right: Side, 
+/**
+ * How many options the contest has, so that `sum(options)` can be named by its
+ * printed lines.
+ */
+option_count: number, };
+
+/**
+ * One side of a violated relation: its terms and their signed total.
+ */
+export type Side = { terms: Array<TermValue>, total: number, };
+
+/**
+ * A term of a violated relation with the value it had.
+ */
+export type TermValue = { sign: Sign, term: Term, value: number, };
+
+/**
+ * What a relation can name.
+ */
+export type Term = { "kind": "line", id: string, } | { "kind": "options" } | { "kind": "constant", value: number, };
+
+export type Sign = "plus" | "minus";
+
+export type Comparison = "equal" | "at-most" | "at-least" | "less" | "greater";
+
+/**
+ * The figures of one contest's protocol: a value for every line of the form and the
+ * votes of every ballot option of the contest. Built by [`ContestProtocol::new`], which
+ * refuses a missing or unknown line or option.
+ */
+export type ContestProtocol = { 
+/**
+ * The form's id.
+ */
+form: string, 
+/**
+ * The contest's id.
+ */
+contest: string, 
+/**
+ * Line id → value.
+ */
+lines: Record<string, number>, 
+/**
+ * Option id → votes.
+ */
+options: Record<string, number>, };

@@ -42,3 +42,6 @@ export function format(bundle: FluentBundle, id: string, args?: Args): string {
 export function translate(language: Language, id: string, args?: Args): string {
   return format(bundles[language], id, args);
 }
+
+/** Whether the language has a message with this id. */
+export const hasMessage = (language: Language, id: string): boolean => bundles[language].hasMessage(id);

@@ -1,9 +1,13 @@
 //! The demo elections shipped in `assets/elections/`, so the app is usable at once.
 
-use chrono::{DateTime, Utc};
-use domain::ElectionDefinition;
+use chrono::{DateTime, NaiveTime, TimeZone, Utc};
+use domain::attendance::{Arrival, AttendeeCategory};
+use domain::lot::{Contribution, LotPurpose};
+use domain::opening::BoxKind;
+use domain::{Command, ElectionDefinition, StationKind};
 
 use crate::error::ApiError;
+use crate::station::Station;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Demo {
@@ -36,5 +40,97 @@ impl Demo {
             .map_err(|problems| ApiError::from_domain_list(&problems))?;
         definition.voting_day = now.with_timezone(&definition.tz()).date_naive();
         Ok(definition)
+    }
+}
+
+/// How far the demo's day is already done when the app opens on a new database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoStage {
+    /// Nothing recorded yet: the chair starts with the opening meeting.
+    Start,
+    /// The opening meeting of 07:00 recorded and the polls open at 08:00: voters can be
+    /// identified at once (for trainers who start at the desk, and for the tests).
+    PollsOpen,
+}
+
+impl DemoStage {
+    pub fn from_name(name: &str) -> Option<DemoStage> {
+        match name {
+            "start" => Some(DemoStage::Start),
+            "polls-open" | "voting" => Some(DemoStage::PollsOpen),
+            _ => None,
+        }
+    }
+}
+
+impl Station {
+    /// Records the demo's morning up to `stage`, at the times of the law, when the
+    /// journal holds nothing but the election. Refused otherwise: a day under way is
+    /// never rewritten.
+    pub fn prepare_demo(&self, stage: DemoStage) -> Result<(), ApiError> {
+        if stage == DemoStage::Start {
+            return Ok(());
+        }
+        if self.overview().journal.events != 1 {
+            return Err(ApiError::new("demo.day-under-way", "error-demo-day-under-way"));
+        }
+        let election = self.election()?;
+        let at = |hour: u32, minute: u32| -> DateTime<Utc> {
+            let local = election.voting_day.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN));
+            election.tz().from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+        };
+        for member in &election.commission {
+            let arrival = Arrival {
+                category: AttendeeCategory::Member,
+                name: String::new(),
+                member_id: Some(member.id.clone()),
+                organisation: None,
+                accreditation: None,
+                kyrgyz_citizen: false,
+            };
+            self.act_at(Command::RegisterArrival { arrival }, at(6, 50))?;
+        }
+        self.commit_lot_at(LotPurpose::Roles, 0, at(7, 0))?;
+        let contributions = vec![Contribution { by: "observer".into(), value: "2025".into() }];
+        self.draw_lot_at(LotPurpose::Roles, contributions, at(7, 5))?;
+        let voters = self.register_counts(&election.station.number).map(|(all, here)| {
+            u32::try_from(if election.station.kind == StationKind::RemoteVoting { all } else { here }).unwrap_or(0)
+        });
+        let voters = voters.unwrap_or(0);
+        self.act_at(Command::OpenSafe { voters_paper: voters, voters_electronic: voters, explanation: None }, at(7, 10))?;
+        let boxes: &[(&str, BoxKind)] = if election.station.kind == StationKind::RemoteVoting {
+            &[("aeu-main", BoxKind::Aeu), ("aeu-reserve", BoxKind::Aeu)]
+        } else {
+            &[("box-1", BoxKind::Stationary), ("aeu-main", BoxKind::Aeu)]
+        };
+        for (number, (box_id, kind)) in boxes.iter().enumerate() {
+            let seals = vec![format!("DEMO-{:03}", number + 1)];
+            self.act_at(Command::SealBox { box_id: (*box_id).to_owned(), kind: *kind, seals }, at(7, 15))?;
+        }
+        self.act_at(Command::FinishSealing, at(7, 20))?;
+        if election.station.kind == StationKind::RemoteVoting {
+            self.act_at(Command::RecordPaperStock { sheets: 3000, printer_counter: 0 }, at(7, 25))?;
+        } else {
+            let ballots = voters.div_ceil(100) * 100;
+            self.act_at(
+                Command::ReceiveBallots { announced: ballots, recounted: ballots, for_out_of_premises: 0, explanation: None },
+                at(7, 25),
+            )?;
+            let members: Vec<String> = election
+                .commission
+                .iter()
+                .filter(|m| m.role == domain::election::Role::Member)
+                .map(|m| m.id.clone())
+                .collect();
+            let mut left = ballots;
+            for member in members.iter().cycle().take(usize::try_from(ballots / 100).unwrap_or(0)) {
+                let count = left.min(domain::opening::BALLOT_BATCH);
+                self.act_at(Command::IssueBallotsToMember { member_id: member.clone(), count }, at(7, 30))?;
+                left -= count;
+            }
+            self.act_at(Command::FinishBallotIssue, at(7, 40))?;
+        }
+        self.act_at(Command::OpenPolls, at(8, 0))?;
+        Ok(())
     }
 }

@@ -10,7 +10,7 @@
 
 pub mod ballot_code;
 mod clock;
-mod demo;
+pub mod demo;
 pub mod desk;
 pub mod documents;
 mod error;
@@ -21,7 +21,7 @@ pub mod tunduk;
 pub mod view;
 
 pub use clock::{Clock, FixedClock, OffsetClock, SystemClock};
-pub use demo::Demo;
+pub use demo::{Demo, DemoStage};
 pub use error::ApiError;
 pub use i18n::Language;
 pub use station::{Station, StationConfig};

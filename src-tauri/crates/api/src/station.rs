@@ -184,6 +184,22 @@ impl Station {
         })
     }
 
+    /// Copies the journal into `folder` (a USB drive, a backup folder) as
+    /// `uchastok-<events>-<head>.db` and says where. The keys and the register are not
+    /// copied: a backup in the wrong hands reveals no personal number.
+    pub fn backup(&self, folder: &Path) -> Result<String, ApiError> {
+        std::fs::create_dir_all(folder).map_err(|error| {
+            ApiError::new("document.write", "error-document-write")
+                .with("path", folder.display().to_string())
+                .with("detail", error.to_string())
+        })?;
+        let journal = self.journal();
+        let head = journal.head();
+        let path = folder.join(format!("uchastok-{:05}-{}.db", head.count, &head.hex()[..12]));
+        journal.backup_to(&path)?;
+        Ok(path.display().to_string())
+    }
+
     /// The folder of the station's database, documents and keys.
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
@@ -249,7 +265,7 @@ impl Station {
     }
 
     /// The election loaded at this station.
-    pub(crate) fn election(&self) -> Result<ElectionDefinition, ApiError> {
+    pub fn election(&self) -> Result<ElectionDefinition, ApiError> {
         self.journal()
             .state()
             .election
@@ -396,31 +412,48 @@ impl Station {
     /// Starts a lot: draws the app's secret, keeps it aside until the draw, and records
     /// the commitment everyone sees before contributing (§32, §24).
     pub fn commit_lot(&self, purpose: LotPurpose, count: u32) -> Result<Overview, ApiError> {
+        self.commit_lot_at(purpose, count, self.clock.now())?;
+        Ok(self.overview())
+    }
+
+    pub(crate) fn commit_lot_at(&self, purpose: LotPurpose, count: u32, now: DateTime<Utc>) -> Result<(), ApiError> {
         let mut secret = [0u8; 32];
         SystemRandom::new()
             .fill(&mut secret)
             .map_err(|_| ApiError::new("lot.no-randomness", "error-lot-no-randomness"))?;
-        let now = self.clock.now();
         let mut journal = self.journal();
         // Kept beside the journal, not in it, until the draw reveals it; a crash in
         // between loses nothing.
         journal.set_setting(&lot_secret_key(purpose), &domain::lot::hex(&secret))?;
         let commitment = domain::lot::commitment(&secret);
         journal.execute(&Command::CommitLot { purpose, commitment, count }, now)?;
-        drop(journal);
-        Ok(self.overview())
+        Ok(())
     }
 
     /// Draws a committed lot with the contributions of the people present.
     pub fn draw_lot(&self, purpose: LotPurpose, contributions: Vec<Contribution>) -> Result<Overview, ApiError> {
-        let now = self.clock.now();
+        self.draw_lot_at(purpose, contributions, self.clock.now())?;
+        Ok(self.overview())
+    }
+
+    pub(crate) fn draw_lot_at(
+        &self,
+        purpose: LotPurpose,
+        contributions: Vec<Contribution>,
+        now: DateTime<Utc>,
+    ) -> Result<(), ApiError> {
         let mut journal = self.journal();
         let secret = journal
             .setting(&lot_secret_key(purpose))?
             .ok_or_else(|| ApiError::new("lot.not-committed", "error-lot-not-committed"))?;
         journal.execute(&Command::DrawLot { purpose, secret, contributions }, now)?;
-        drop(journal);
-        Ok(self.overview())
+        Ok(())
+    }
+
+    /// Records a command at a given instant (the demo's prepared morning).
+    pub(crate) fn act_at(&self, command: Command, at: DateTime<Utc>) -> Result<(), ApiError> {
+        self.journal().execute(&command, at)?;
+        Ok(())
     }
 
     /// A printed record as PDF, in the chosen language.

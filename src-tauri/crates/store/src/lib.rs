@@ -285,6 +285,18 @@ impl Journal {
         Ok(entries)
     }
 
+    /// Writes a consistent copy of the journal file to `path` (which must not exist yet),
+    /// e.g. on a USB drive after a power cut or at a checkpoint, and says which head it
+    /// holds. The copy is a journal like the original: `verify_file` checks it.
+    pub fn backup_to(&self, path: &Path) -> Result<ChainHead, StoreError> {
+        if path.exists() {
+            return Err(StoreError::Unsupported(format!("{} exists already", path.display())));
+        }
+        let target = path.to_str().ok_or_else(|| StoreError::Unsupported("a path that is not UTF-8".into()))?;
+        self.conn.execute("VACUUM INTO ?1", [target])?;
+        Ok(self.head())
+    }
+
     /// A setting outside the journal (e.g. the UI language).
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         let value = self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
