@@ -263,6 +263,7 @@ pub fn import(
     let mut duplicates = 0u64;
     let mut with_photo = 0u64;
     let mut written = 0u64;
+    let mut stations: BTreeMap<String, u64> = BTreeMap::new();
     {
         let mut sorted = conn.prepare(
             "SELECT voter_key, line, surname, given_names, patronymic, birth_date, district, station, registered_on, has_photo
@@ -293,6 +294,13 @@ pub fn import(
                 _ => {
                     let value = |index: usize| row.get_ref(index).map(ToSqlOutput::Borrowed);
                     insert.execute(params![value(0)?, value(2)?, value(3)?, value(4)?, value(5)?, value(6)?, value(7)?, value(8)?, value(9)?])?;
+                    let station = row.get_ref(7)?.as_str().map_err(rusqlite::Error::from)?;
+                    match stations.get_mut(station) {
+                        Some(voters) => *voters += 1,
+                        None => {
+                            stations.insert(station.to_owned(), 1);
+                        }
+                    }
                     if row.get::<_, bool>(9)? {
                         copy_photo.execute(params![voter_key, line])?;
                         with_photo += 1;
@@ -328,7 +336,7 @@ pub fn import(
     if imported == 0 {
         return Err(RegisterError::NothingImported { report: Box::new(report) });
     }
-    schema::finish_import(&conn, key, &report)?;
+    schema::finish_import(&conn, key, &report, &stations)?;
     conn.close().map_err(|(_, error)| RegisterError::Sqlite(error))?;
     let built = File::open(&building.path).and_then(|file| file.sync_all());
     built.map_err(|error| RegisterError::write(&building.path, &error))?;
