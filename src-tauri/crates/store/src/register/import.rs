@@ -258,6 +258,12 @@ pub fn import(
     }
     let source_sha256 = hex::encode(reader.into_inner().digest.finish());
 
+    // The sort happens before the first sorted row comes back: the UI shows the stage.
+    let writing_starts =
+        ImportProgress { stage: ImportStage::Writing, rows_done: 0, rows_total: Some(staged), bytes_done: bytes_total, bytes_total };
+    if progress(writing_starts).is_break() {
+        return Err(RegisterError::Cancelled);
+    }
     // Sorted by key, the first line of a repeated key comes first and is the one kept.
     let mut imported = 0u64;
     let mut duplicates = 0u64;
