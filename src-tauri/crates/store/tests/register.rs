@@ -453,7 +453,10 @@ fn progress_is_reported_every_n_rows_and_ends_at_the_total() {
     assert!(calls.iter().position(|call| call.stage == ImportStage::Writing) > calls.iter().rposition(|call| call.stage == ImportStage::Reading));
 }
 
-fn generated(definition: &ElectionDefinition, options: &GenerateOptions) -> (Vec<u8>, Vec<(String, Vec<u8>)>, register::GenerateSummary) {
+/// The CSV bytes, the photos (name, bytes) and the summary.
+type Generated = (Vec<u8>, Vec<(String, Vec<u8>)>, register::GenerateSummary);
+
+fn generated(definition: &ElectionDefinition, options: &GenerateOptions) -> Generated {
     let mut csv = Vec::new();
     let mut photos = Vec::new();
     let summary = register::generate(definition, options, &mut csv, &mut |name, bytes| {

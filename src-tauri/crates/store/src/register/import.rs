@@ -199,6 +199,7 @@ pub fn import(
     let mut rejected = 0u64;
     let mut staged = 0u64;
     let every = options.progress_every.max(1);
+    let mut since_progress = 0u64;
     let rules = RowRules { districts: options.districts.as_deref() };
     {
         let mut stage_row = conn.prepare(
@@ -243,7 +244,9 @@ pub fn import(
                     }
                 }
             }
-            if rows_read % every == 0 {
+            since_progress += 1;
+            if since_progress == every {
+                since_progress = 0;
                 let bytes_done = reader.position().byte().min(bytes_total);
                 let report = ImportProgress { stage: ImportStage::Reading, rows_done: rows_read, rows_total: None, bytes_done, bytes_total };
                 if progress(report).is_break() {
@@ -258,6 +261,7 @@ pub fn import(
     }
     let source_sha256 = hex::encode(reader.into_inner().digest.finish());
 
+    since_progress = 0;
     // The sort happens before the first sorted row comes back: the UI shows the stage.
     let writing_starts =
         ImportProgress { stage: ImportStage::Writing, rows_done: 0, rows_total: Some(staged), bytes_done: bytes_total, bytes_total };
@@ -316,7 +320,9 @@ pub fn import(
                 }
             }
             written += 1;
-            if written % every == 0 {
+            since_progress += 1;
+            if since_progress == every {
+                since_progress = 0;
                 let report = ImportProgress { stage: ImportStage::Writing, rows_done: written, rows_total: Some(staged), bytes_done: bytes_total, bytes_total };
                 if progress(report).is_break() {
                     return Err(RegisterError::Cancelled);
