@@ -327,7 +327,7 @@ fn measure(options: &Options, dir: &Path) -> Result<(), Fail> {
     println!("{:<52} {:>10.1} {:>12.0}", "generate CSV (not part of the import)", generate_time.as_secs_f64(), rate(options.voters, generate_time));
     println!("{:<52} {:>10.1} {:>12.0}", "import: read, check, hash, stage", reading_time.as_secs_f64(), rate(options.voters, reading_time));
     let writing_time = import_time.saturating_sub(reading_time);
-    println!("{:<52} {:>10.1} {:>12.0}", "import: sort, write by key, index, sync, rename", writing_time.as_secs_f64(), rate(options.voters, writing_time));
+    println!("{:<52} {:>10.1} {:>12.0}", "import: sort, write in key order, sync, rename", writing_time.as_secs_f64(), rate(options.voters, writing_time));
     println!("{:<52} {:>10.1} {:>12.0}", "import, whole", import_time.as_secs_f64(), rate(options.voters, import_time));
     println!("{:<52} {:>10.1} {:>12.0}", "ANCHOR plain INSERT, rowid order, one transaction", anchor_insert_time.as_secs_f64(), rate(options.voters, anchor_insert_time));
     println!("{:<52} {:>10.1} {:>12.0}", "(not chosen) plain INSERT in random key order", direct_insert_time.as_secs_f64(), rate(options.voters, direct_insert_time));
