@@ -287,18 +287,20 @@ pub fn import(
             "INSERT INTO photos (voter_key, format, bytes) SELECT ?1, format, bytes FROM temp.staging_photos WHERE line = ?2",
         )?;
         let mut rows = sorted.query([])?;
-        let mut previous: Option<(Vec<u8>, i64)> = None;
+        // The key and line of the last row kept.
+        let mut kept_key: Vec<u8> = Vec::with_capacity(32);
+        let mut kept_line: Option<i64> = None;
         while let Some(row) = rows.next()? {
             let voter_key = row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?;
             let line: i64 = row.get(1)?;
-            match &previous {
-                Some((key, first_line)) if key.as_slice() == voter_key => {
+            match kept_line {
+                Some(first_line) if kept_key.as_slice() == voter_key => {
                     duplicates += 1;
                     rejected += 1;
                     let line = u64::try_from(line).unwrap_or(0);
                     problems.add(
                         problem(line, Column::PersonalNumber, "register.row-duplicate", "register-row-duplicate")
-                            .with("first_line", *first_line),
+                            .with("first_line", first_line),
                     );
                 }
                 _ => {
@@ -316,7 +318,9 @@ pub fn import(
                         with_photo += 1;
                     }
                     imported += 1;
-                    previous = Some((voter_key.to_vec(), line));
+                    kept_key.clear();
+                    kept_key.extend_from_slice(voter_key);
+                    kept_line = Some(line);
                 }
             }
             written += 1;
