@@ -31,7 +31,7 @@ test("the demo day in both languages, a step recorded, the monitor, and a restar
     assert.match(statusBar, /УШК №/);
     assert.match(statusBar, /07:3\d/);
     assert.ok(await fontLoaded(browser), "the embedded Noto Sans (ң ө ү) did not load");
-    await browser.saveScreenshot(join(artifacts, "main-ky.png"));
+    await screenshot(browser, "main-ky");
 
     await browser.$('[data-testid="lang-ru"]').click();
     await browser.waitUntil(async () => (await stepNames(browser)).includes("Жеребьёвка"), {

@@ -55,6 +55,8 @@ export async function fontLoaded(browser) {
 
 export async function screenshot(browser, name) {
   await fontLoaded(browser);
+  // WebKit may hand out the last painted frame: wait for two more before taking it.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
   await browser.saveScreenshot(join(artifacts, `${name}.png`));
 }
 

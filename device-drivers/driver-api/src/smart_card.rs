@@ -23,6 +23,8 @@ pub struct PublicKey {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
     pub algorithm: SignatureAlgorithm,
+    /// Ed25519: the 64 bytes; ECDSA: ASN.1 DER `SEQUENCE { r, s }` (what verifiers such
+    /// as ring's `ECDSA_P256_SHA256_ASN1` take); RSA: the PKCS#1 v1.5 signature.
     pub bytes: Vec<u8>,
 }
 

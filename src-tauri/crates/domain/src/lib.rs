@@ -2,7 +2,8 @@
 //!
 //! Owns: the election definition (`election`), the day's procedures and their schedule
 //! (`timeline`), the attendance register (`attendance`), the verifiable lot (`lot`), the
-//! opening meeting's records (`opening`), out-of-premises voting (`out_of_premises`), the rules (`rules`), the journal's events and
+//! opening meeting's records (`opening`), out-of-premises voting (`out_of_premises`), the results protocol form and
+//! its control relations (`protocol`), the rules (`rules`), the journal's events and
 //! commands (`event`), and the two pure functions the journal is replayed through:
 //! [`decide`] and [`apply`].
 //!
@@ -17,6 +18,7 @@ pub mod event;
 pub mod lot;
 pub mod opening;
 pub mod out_of_premises;
+pub mod protocol;
 pub mod rules;
 pub mod state;
 pub mod timeline;
