@@ -117,11 +117,9 @@ pub fn import(
         }
         Ok(false)
     };
-    for path in [db, key] {
-        if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
-            if let Err(error) = std::fs::create_dir_all(parent) {
-                return failed(&register::RegisterError::Write { path: parent.display().to_string(), detail: error.to_string() }, out);
-            }
+    for parent in [db, key].into_iter().filter_map(Path::parent).filter(|parent| !parent.as_os_str().is_empty()) {
+        if let Err(error) = std::fs::create_dir_all(parent) {
+            return failed(&register::RegisterError::Write { path: parent.display().to_string(), detail: error.to_string() }, out);
         }
     }
     let key_file = match RegisterKey::load_or_create(key) {

@@ -155,14 +155,20 @@ fn columns_may_come_in_any_order_and_optional_ones_may_be_absent() {
     let csv = dirs.source.join("register.csv");
     write(
         &csv,
-        "\u{feff} Station ,district,registered_on,birth_date,given_names,surname,personal_number\n\
-         1001,d1,2001-02-03,1970-01-01,Бакыт,Сыдыков,21001197000001\n",
+        "\u{feff} Station ,district,registered_on,birth_date,given_names,surname,personal_number\r\n\
+         1001,d1,2001-02-03,1970-01-01,Бакыт,Сыдыков,21001197000001\r\n\
+         \r\n\
+         \"1002\",d1,2001-02-03,1970-01-01,\"Айбек, кичүүсү\",\"Сыдыков \"\"Кичи\"\"\",21001197000002\r\n\
+         1003,d1,2001-02-03,1970-01-01,Бакыт,Сыдыков,21001197000003\r\n",
     );
     let db = dirs.station.join("register.db");
     let report = import_quietly(&db, &key(1), &csv, &ImportOptions::default()).expect("import");
-    assert_eq!((report.imported, report.rejected), (1, 0));
-    let entry = Register::open(&db).expect("open").find(&key(1), "21001197000001").expect("find").expect("found");
+    assert_eq!((report.rows_read, report.imported, report.rejected), (3, 3, 0), "the blank line is skipped");
+    let register = Register::open(&db).expect("open");
+    let entry = register.find(&key(1), "21001197000001").expect("find").expect("found");
     assert_eq!((entry.surname.as_str(), entry.patronymic.as_str(), entry.station.as_str()), ("Сыдыков", "", "1001"));
+    let quoted = register.find(&key(1), "21001197000002").expect("find").expect("found");
+    assert_eq!((quoted.surname.as_str(), quoted.given_names.as_str()), ("Сыдыков \"Кичи\"", "Айбек, кичүүсү"));
 }
 
 #[test]
@@ -435,7 +441,8 @@ fn progress_is_reported_every_n_rows_and_ends_at_the_total() {
     let reading: Vec<&ImportProgress> = calls.iter().filter(|call| call.stage == ImportStage::Reading).collect();
     let writing: Vec<&ImportProgress> = calls.iter().filter(|call| call.stage == ImportStage::Writing).collect();
     assert_eq!(reading.len(), 11, "every 100 rows, then the end");
-    assert_eq!(writing.len(), 11);
+    assert_eq!(writing.len(), 12, "at the start, every 100 rows, then the end");
+    assert_eq!((writing[0].rows_done, writing[0].rows_total), (0, Some(1000)));
     assert!(calls.iter().all(|call| call.bytes_total == text.len() as u64));
     assert!(reading.windows(2).all(|pair| pair[0].rows_done <= pair[1].rows_done && pair[0].bytes_done <= pair[1].bytes_done));
     assert!(reading[0].bytes_done > 0 && reading[0].bytes_done < text.len() as u64);
@@ -446,7 +453,10 @@ fn progress_is_reported_every_n_rows_and_ends_at_the_total() {
     assert!(calls.iter().position(|call| call.stage == ImportStage::Writing) > calls.iter().rposition(|call| call.stage == ImportStage::Reading));
 }
 
-fn generated(definition: &ElectionDefinition, options: &GenerateOptions) -> (Vec<u8>, Vec<(String, Vec<u8>)>, register::GenerateSummary) {
+/// The CSV bytes, the photos (name, bytes) and the summary.
+type Generated = (Vec<u8>, Vec<(String, Vec<u8>)>, register::GenerateSummary);
+
+fn generated(definition: &ElectionDefinition, options: &GenerateOptions) -> Generated {
     let mut csv = Vec::new();
     let mut photos = Vec::new();
     let summary = register::generate(definition, options, &mut csv, &mut |name, bytes| {

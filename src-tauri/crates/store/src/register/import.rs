@@ -199,6 +199,7 @@ pub fn import(
     let mut rejected = 0u64;
     let mut staged = 0u64;
     let every = options.progress_every.max(1);
+    let mut since_progress = 0u64;
     let rules = RowRules { districts: options.districts.as_deref() };
     {
         let mut stage_row = conn.prepare(
@@ -243,7 +244,9 @@ pub fn import(
                     }
                 }
             }
-            if rows_read % every == 0 {
+            since_progress += 1;
+            if since_progress == every {
+                since_progress = 0;
                 let bytes_done = reader.position().byte().min(bytes_total);
                 let report = ImportProgress { stage: ImportStage::Reading, rows_done: rows_read, rows_total: None, bytes_done, bytes_total };
                 if progress(report).is_break() {
@@ -258,11 +261,19 @@ pub fn import(
     }
     let source_sha256 = hex::encode(reader.into_inner().digest.finish());
 
+    since_progress = 0;
+    // The sort happens before the first sorted row comes back: the UI shows the stage.
+    let writing_starts =
+        ImportProgress { stage: ImportStage::Writing, rows_done: 0, rows_total: Some(staged), bytes_done: bytes_total, bytes_total };
+    if progress(writing_starts).is_break() {
+        return Err(RegisterError::Cancelled);
+    }
     // Sorted by key, the first line of a repeated key comes first and is the one kept.
     let mut imported = 0u64;
     let mut duplicates = 0u64;
     let mut with_photo = 0u64;
     let mut written = 0u64;
+    let mut stations: BTreeMap<String, u64> = BTreeMap::new();
     {
         let mut sorted = conn.prepare(
             "SELECT voter_key, line, surname, given_names, patronymic, birth_date, district, station, registered_on, has_photo
@@ -276,33 +287,46 @@ pub fn import(
             "INSERT INTO photos (voter_key, format, bytes) SELECT ?1, format, bytes FROM temp.staging_photos WHERE line = ?2",
         )?;
         let mut rows = sorted.query([])?;
-        let mut previous: Option<(Vec<u8>, i64)> = None;
+        // The key and line of the last row kept.
+        let mut kept_key: Vec<u8> = Vec::with_capacity(32);
+        let mut kept_line: Option<i64> = None;
         while let Some(row) = rows.next()? {
             let voter_key = row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?;
             let line: i64 = row.get(1)?;
-            match &previous {
-                Some((key, first_line)) if key.as_slice() == voter_key => {
+            match kept_line {
+                Some(first_line) if kept_key.as_slice() == voter_key => {
                     duplicates += 1;
                     rejected += 1;
                     let line = u64::try_from(line).unwrap_or(0);
                     problems.add(
                         problem(line, Column::PersonalNumber, "register.row-duplicate", "register-row-duplicate")
-                            .with("first_line", *first_line),
+                            .with("first_line", first_line),
                     );
                 }
                 _ => {
                     let value = |index: usize| row.get_ref(index).map(ToSqlOutput::Borrowed);
                     insert.execute(params![value(0)?, value(2)?, value(3)?, value(4)?, value(5)?, value(6)?, value(7)?, value(8)?, value(9)?])?;
+                    let station = row.get_ref(7)?.as_str().map_err(rusqlite::Error::from)?;
+                    match stations.get_mut(station) {
+                        Some(voters) => *voters += 1,
+                        None => {
+                            stations.insert(station.to_owned(), 1);
+                        }
+                    }
                     if row.get::<_, bool>(9)? {
                         copy_photo.execute(params![voter_key, line])?;
                         with_photo += 1;
                     }
                     imported += 1;
-                    previous = Some((voter_key.to_vec(), line));
+                    kept_key.clear();
+                    kept_key.extend_from_slice(voter_key);
+                    kept_line = Some(line);
                 }
             }
             written += 1;
-            if written % every == 0 {
+            since_progress += 1;
+            if since_progress == every {
+                since_progress = 0;
                 let report = ImportProgress { stage: ImportStage::Writing, rows_done: written, rows_total: Some(staged), bytes_done: bytes_total, bytes_total };
                 if progress(report).is_break() {
                     return Err(RegisterError::Cancelled);
@@ -328,7 +352,7 @@ pub fn import(
     if imported == 0 {
         return Err(RegisterError::NothingImported { report: Box::new(report) });
     }
-    schema::finish_import(&conn, key, &report)?;
+    schema::finish_import(&conn, key, &report, &stations)?;
     conn.close().map_err(|(_, error)| RegisterError::Sqlite(error))?;
     let built = File::open(&building.path).and_then(|file| file.sync_all());
     built.map_err(|error| RegisterError::write(&building.path, &error))?;

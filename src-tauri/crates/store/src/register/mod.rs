@@ -34,6 +34,7 @@ pub use generate::{GenerateOptions, GenerateScope, GenerateSummary, SyntheticVot
 pub use import::{DEFAULT_MAX_PHOTO_BYTES, ImportOptions, ImportProgress, ImportReport, ImportStage, RowProblem, import};
 pub use key::{RegisterKey, VoterKey, load_or_create_secret};
 pub use row::{Column, is_personal_number};
+pub use schema::tune_for_lookups;
 
 /// One voter of the register: the facts identification needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -184,11 +185,11 @@ impl Register {
         self.count
     }
 
-    /// Voters registered at station `number` (through the station index).
+    /// Voters registered at station `number` (counted at import).
     pub fn count_at_station(&self, number: &str) -> Result<u64, RegisterError> {
-        let mut statement = self.conn.prepare_cached("SELECT count(*) FROM voters WHERE station = ?1")?;
-        let count: i64 = statement.query_row([number], |row| row.get(0))?;
-        Ok(u64::try_from(count).unwrap_or(0))
+        let mut statement = self.conn.prepare_cached("SELECT voters FROM stations WHERE station = ?1")?;
+        let count: Option<i64> = statement.query_row([number], |row| row.get(0)).optional()?;
+        Ok(count.and_then(|count| u64::try_from(count).ok()).unwrap_or(0))
     }
 
     /// The voter's photo, if the register has one.

@@ -1,6 +1,7 @@
 //! The register file's schema, how a new one is set up for an import, and how an
 //! existing one is recognised when opened.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, params};
@@ -35,6 +36,10 @@ CREATE TABLE voters (
     station TEXT NOT NULL,
     registered_on INTEGER NOT NULL,
     has_photo INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TABLE stations (
+    station TEXT PRIMARY KEY NOT NULL,
+    voters INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE photos (
     id INTEGER PRIMARY KEY,
@@ -79,14 +84,21 @@ pub fn create_for_import(path: &Path) -> Result<Connection, RegisterError> {
     Ok(conn)
 }
 
-/// The end of an import: staging dropped, station index built, `meta` written, commit.
-pub fn finish_import(conn: &Connection, key: &RegisterKey, report: &ImportReport) -> Result<(), RegisterError> {
-    conn.execute_batch(
-        "DROP TABLE temp.staging;
-         DROP TABLE temp.staging_photos;
-         CREATE INDEX voters_by_station ON voters (station);",
-    )?;
+/// The end of an import: staging dropped, voters per station and `meta` written, commit.
+pub fn finish_import(
+    conn: &Connection,
+    key: &RegisterKey,
+    report: &ImportReport,
+    stations: &BTreeMap<String, u64>,
+) -> Result<(), RegisterError> {
+    conn.execute_batch("DROP TABLE temp.staging; DROP TABLE temp.staging_photos;")?;
     let count = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
+    {
+        let mut insert = conn.prepare("INSERT INTO stations (station, voters) VALUES (?1, ?2)")?;
+        for (station, voters) in stations {
+            insert.execute(params![station, count(*voters)])?;
+        }
+    }
     conn.execute(
         "INSERT INTO meta (id, key_check, voters, rows_read, rejected, source_sha256) VALUES (1, ?1, ?2, ?3, ?4, ?5)",
         params![key.check_value(), count(report.imported), count(report.rows_read), count(report.rejected), report.source_sha256],
@@ -108,6 +120,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection, RegisterError> {
         _ => RegisterError::Sqlite(error),
     };
     conn.pragma_update(None, "query_only", true).map_err(not_a_register)?;
+    tune_for_lookups(&conn).map_err(not_a_register)?;
     let application_id: i64 = conn.pragma_query_value(None, "application_id", |row| row.get(0)).map_err(not_a_register)?;
     if application_id != APPLICATION_ID {
         return Err(RegisterError::NotARegister { path: shown() });
@@ -120,4 +133,12 @@ pub fn open_read_only(path: &Path) -> Result<Connection, RegisterError> {
         return Err(RegisterError::NotARegister { path: shown() });
     }
     Ok(conn)
+}
+
+/// Settings of a connection that only looks voters up: 32 MiB of page cache, enough to
+/// keep every interior page of a national register's B-tree (about 16 MiB for 4.3
+/// million voters: a `WITHOUT ROWID` table keeps whole rows in its interior pages too),
+/// so that a lookup reads at most its leaf page.
+pub fn tune_for_lookups(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "cache_size", -32_768)
 }
