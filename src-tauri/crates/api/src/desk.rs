@@ -576,6 +576,11 @@ impl Station {
         };
         self.act_internal(Command::ListVoter { voter })?;
         self.update_session(|s| s.listed = true);
+        // At a remote station the voter now goes to the booth and feeds the ballot to
+        // the AEU (R4.2 steps 8–9); a simulated voter does so at once.
+        if self.election()?.station.kind == StationKind::RemoteVoting {
+            self.simulated_vote();
+        }
         Ok(self.desk())
     }
 
@@ -593,6 +598,7 @@ impl Station {
         }
         self.act_internal(Command::IssueBallotToVoter)?;
         self.update_session(|s| s.ballot_issued = true);
+        self.simulated_vote();
         Ok(self.desk())
     }
 
@@ -602,6 +608,17 @@ impl Station {
         *self.session() = None;
         self.show_on_monitor();
         self.desk()
+    }
+
+    /// A simulated voter marks the ballot in the booth and casts it (nothing of it is
+    /// journaled: the simulation keeps the true piles as counts).
+    fn simulated_vote(&self) {
+        let Some(simulation) = self.simulation.as_ref() else { return };
+        let Some(contest_id) = self.session().as_ref().map(|s| s.contest.clone()) else { return };
+        let Ok(election) = self.election() else { return };
+        let Some(contest) = election.contests.iter().find(|c| c.id == contest_id) else { return };
+        let urn = self.device_of(DeviceKind::Aeu);
+        simulation.cast(contest, urn.as_deref().and_then(|device| device.as_aeu()));
     }
 
     fn pending_biometrics(&self) -> Result<(VoterFacts, u8), ApiError> {

@@ -10,7 +10,9 @@
 
 pub mod ballot_code;
 mod clock;
+pub mod count;
 pub mod demo;
+pub mod demo_day;
 pub mod desk;
 pub mod documents;
 mod error;

@@ -580,6 +580,9 @@ impl Station {
             journal: journal_view,
             opening: election.map(|definition| opening_view(definition, state, now, read_only)),
             voting: election.map(|definition| voting_view(definition, state, now)),
+            count: election.map(|definition| {
+                crate::count::count_view(definition, state, language.code(), &self.simulated_truth())
+            }),
             register: self.register_view(election),
             simulated: self.simulation.is_some(),
         }

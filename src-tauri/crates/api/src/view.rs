@@ -21,6 +21,7 @@ pub struct Overview {
     pub journal: JournalView,
     pub opening: Option<OpeningView>,
     pub voting: Option<VotingView>,
+    pub count: Option<crate::count::CountView>,
     pub register: RegisterView,
     /// The station runs on simulated devices: voters can be sent to the desk.
     pub simulated: bool,

@@ -5,7 +5,8 @@
 //! opening meeting's records (`opening`), out-of-premises voting (`out_of_premises`),
 //! identifying voters and turnout (`identification`, `voting`), numbered acts (`acts`),
 //! the results protocol form and its control relations (`protocol`), the rules
-//! (`rules`), the journal's events and
+//! the close and the count (`count`, `closing`), the results a bundle carries (`results`),
+//! the rules (`rules`), the journal's events and
 //! commands (`event`), and the two pure functions the journal is replayed through:
 //! [`decide`] and [`apply`].
 //!
@@ -15,6 +16,8 @@
 
 pub mod acts;
 pub mod attendance;
+mod closing;
+pub mod count;
 pub mod election;
 pub mod error;
 pub mod event;
@@ -23,6 +26,7 @@ pub mod lot;
 pub mod opening;
 pub mod out_of_premises;
 pub mod protocol;
+pub mod results;
 pub mod rules;
 pub mod state;
 pub mod timeline;
