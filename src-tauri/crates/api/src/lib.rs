@@ -17,6 +17,7 @@ pub mod desk;
 pub mod documents;
 mod error;
 pub mod references;
+pub mod register_import;
 pub mod simulation;
 mod station;
 pub mod tunduk;
