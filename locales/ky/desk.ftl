@@ -80,3 +80,6 @@ setup-register-import = Жүктөө
 setup-register-progress = Иштетилген саптар: { $rows }
 setup-register-report = Окулган саптар: { $read }; жүктөлдү: { $imported }; четке кагылды: { $rejected }.
 setup-register-problems = Катасы бар саптар: { $count } (жакшы саптар жүктөлдү):
+desk-document-number = Документтин номери (кагаз тизме үчүн): { $number }
+turnout-reminder = { $step } — жогору турган комиссияга берүү убагы: { $figure }.
+turnout-reminder-open = Ачуу

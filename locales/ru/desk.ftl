@@ -92,3 +92,6 @@ setup-register-problems =
         [many] { $count } строк с ошибками
        *[other] { $count } строки с ошибками
     } (хорошие строки загружены):
+desk-document-number = Номер документа (для бумажного списка): { $number }
+turnout-reminder = { $step } — пора передать в вышестоящую комиссию: { $figure }.
+turnout-reminder-open = Открыть

@@ -513,7 +513,11 @@ station: string,
 /**
  * A `data:` URL of the register's photo, if it has one.
  */
-photo: string | null, };
+photo: string | null, 
+/**
+ * The document's number as read, for the paper list (§39); never stored.
+ */
+document_number: string, };
 
 export type DeskStep = { 
 /**
