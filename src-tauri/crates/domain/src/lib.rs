@@ -30,6 +30,7 @@ pub mod results;
 pub mod rules;
 pub mod state;
 pub mod timeline;
+pub mod toml_text;
 pub mod voting;
 
 pub use election::{ElectionDefinition, ElectionKind, StationKind};
