@@ -86,6 +86,8 @@ pub struct Station {
     pub(crate) references: Arc<dyn BiometricReferences>,
     desk: Mutex<Option<Session>>,
     pub(crate) simulation: Option<Simulation>,
+    /// The spoiled ballot scanned for a duplicate, until the chair clears it (R4.4).
+    pub(crate) duplicate: Mutex<Option<crate::spoils::DuplicateSession>>,
 }
 
 /// A demo's synthetic register, imported once: generated into a private folder, imported,
@@ -181,6 +183,7 @@ impl Station {
             references: config.references,
             desk: Mutex::new(None),
             simulation,
+            duplicate: Mutex::new(None),
         })
     }
 
@@ -273,9 +276,17 @@ impl Station {
             .ok_or_else(|| ApiError::new("election.not-loaded", "error-election-not-loaded"))
     }
 
+    /// Every device of the station.
+    pub(crate) fn devices(&self) -> &[Arc<dyn Device>] {
+        &self.devices
+    }
+
     /// The device of this kind to use now: the main one unless it failed and a reserve
-    /// is ready.
+    /// is ready; for the urn, the one the journal says is in use (§48).
     pub(crate) fn device_of(&self, kind: DeviceKind) -> Option<Arc<dyn Device>> {
+        if kind == DeviceKind::Aeu {
+            return self.aeu_in_use();
+        }
         let of_kind: Vec<&Arc<dyn Device>> = self.devices.iter().filter(|d| d.kind() == kind).collect();
         let usable = |d: &&Arc<dyn Device>| d.status().state == DeviceState::Ready;
         of_kind
@@ -582,6 +593,7 @@ impl Station {
             voting: election.map(|definition| voting_view(definition, state, now)),
             register: self.register_view(election),
             simulated: self.simulation.is_some(),
+            incidents: election.map(|definition| crate::incidents::view(definition, state, &self.devices)),
         }
     }
 

@@ -17,6 +17,7 @@ use crate::opening::{
 use crate::state::DayState;
 use crate::timeline::{self, StepId};
 use crate::voting;
+use crate::{incidents, spoils};
 
 type Decision = Result<Vec<Event>, DomainError>;
 
@@ -69,6 +70,23 @@ pub(crate) fn decide(election: &ElectionDefinition, state: &DayState, command: &
         Command::ListVoter { voter } => voting::list_voter(state, voter, now),
         Command::IssueBallotToVoter => voting::issue_ballot(election, state, now),
         Command::ReportTurnout { step } => voting::report_turnout(election, state, *step, now),
+        Command::RegisterChairCard { public_key } => spoils::register_card(election, state, public_key, now),
+        Command::AuthoriseDuplicate { authorisation } => spoils::authorise_duplicate(election, state, authorisation, now),
+        Command::RecordDuplicatePrinted { spoiled_serial } => spoils::duplicate_printed(state, spoiled_serial, now),
+        Command::RecordSpoiledBallot { member_id } => spoils::spoil_regular(election, state, member_id, now),
+        Command::RecordAeuFailure { aeu } => incidents::aeu_failed(state, aeu, now),
+        Command::SwitchToReserveAeu => incidents::switch_to_reserve(state, now),
+        Command::SwitchToTransparentBox { box_id, seals } => {
+            incidents::switch_to_transparent_box(election, state, box_id, seals, now)
+        }
+        Command::RecordDeviceStop { device } => incidents::device_stopped(state, *device, now),
+        Command::RecordDeviceResumed { device } => incidents::device_resumed(state, *device, now),
+        Command::RecordPowerCut => incidents::power_cut(state, now),
+        Command::RecordPowerRestored => incidents::power_restored(state, now),
+        Command::RecordAssistance { reason, helper_name, helper_is_voter } => {
+            incidents::assistance(election, state, *reason, helper_name, *helper_is_voter, now)
+        }
+        Command::RemovePerson { person, reason } => incidents::removal(state, *person, reason, now),
     }
 }
 
@@ -317,7 +335,7 @@ fn open_safe(
     Ok(vec![Event::SafeOpened { opening: SafeOpening { at: now, voters_paper, voters_electronic, explanation } }])
 }
 
-fn control_sheet(election: &ElectionDefinition, state: &DayState, now: DateTime<Utc>) -> ControlSheet {
+pub(crate) fn control_sheet(election: &ElectionDefinition, state: &DayState, now: DateTime<Utc>) -> ControlSheet {
     ControlSheet {
         station_number: election.station.number.clone(),
         chair: election.member(Role::Chair).map(|m| m.name.clone()).unwrap_or_default(),

@@ -10,11 +10,14 @@ use crate::attendance::Attendee;
 use crate::election::ElectionDefinition;
 use crate::error::DomainError;
 use crate::identification::{IdentificationState, IdentifiedVoter, TurnoutReport};
+use crate::incidents::{self, IncidentsState};
+use crate::journal_head;
 use crate::event::{Command, Event};
 use crate::lot::{LotPurpose, LotRecord};
 use crate::opening::{BallotLedger, SafeOpening, SealedBox};
 use crate::out_of_premises::OutOfPremisesState;
 use crate::rules;
+use crate::spoils::{self, ChairCard, SpoilsState};
 use crate::timeline::{self, StepId, StepState};
 
 /// A lot between its commitment and its draw, or drawn.
@@ -44,6 +47,20 @@ pub struct DayState {
     /// Every act drawn up, in order of their numbers.
     pub acts: Vec<Act>,
     pub events_applied: u64,
+    /// Spoiled ballots, duplicates and the chair's card (§45, R4.4).
+    #[serde(default)]
+    pub spoils: SpoilsState,
+    /// Failed urns, stopped devices, power cuts, help given (§48, §6, §46).
+    #[serde(default)]
+    pub incidents: IncidentsState,
+    /// The hash of the journal's last entry, by the store's formula
+    /// (`journal_head`): what a signed act is bound to.
+    #[serde(default = "genesis")]
+    pub journal_head: [u8; 32],
+}
+
+fn genesis() -> [u8; 32] {
+    journal_head::GENESIS
 }
 
 impl DayState {
@@ -174,7 +191,27 @@ pub fn apply(mut state: DayState, event: &Event) -> DayState {
         Event::TurnoutReported { at, step, figure } => {
             state.identification.turnout.insert(*step, TurnoutReport { at: *at, figure: *figure });
         }
+        Event::ChairCardRegistered { at, public_key, fingerprint } => {
+            state.spoils.chair_card =
+                Some(ChairCard { at: *at, public_key: public_key.clone(), fingerprint: fingerprint.clone() });
+        }
+        Event::DuplicateAuthorised { at, authorisation } => spoils::on_duplicate_authorised(&mut state, *at, authorisation),
+        Event::DuplicatePrinted { spoiled_serial, .. } => {
+            if let Some(record) = state.spoils.duplicates.get_mut(spoiled_serial) {
+                record.printed = true;
+            }
+        }
+        Event::BallotSpoiled { .. } => state.spoils.spoiled_returned += 1,
+        Event::AeuFailed { .. }
+        | Event::SwitchedToReserveAeu { .. }
+        | Event::SwitchedToTransparentBox { .. }
+        | Event::DeviceStopped { .. }
+        | Event::DeviceResumed { .. }
+        | Event::PowerCut { .. }
+        | Event::PowerRestored { .. }
+        | Event::AssistanceGiven { .. } => incidents::apply(&mut state, event),
     }
+    state.journal_head = journal_head::next(&state.journal_head, state.events_applied + 1, event);
     state.events_applied += 1;
     state
 }
