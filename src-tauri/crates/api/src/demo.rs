@@ -110,6 +110,7 @@ impl Station {
         self.act_at(Command::FinishSealing, at(7, 20))?;
         if election.station.kind == StationKind::RemoteVoting {
             self.act_at(Command::RecordPaperStock { sheets: 3000, printer_counter: 0 }, at(7, 25))?;
+            self.register_chair_card_at(at(7, 28))?;
         } else {
             let ballots = voters.div_ceil(100) * 100;
             self.act_at(

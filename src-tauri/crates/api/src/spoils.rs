@@ -222,11 +222,15 @@ impl Station {
     /// into the journal; the fingerprint is read aloud and written into the minutes. No
     /// PIN is needed to read a public key.
     pub fn register_chair_card(&self) -> Result<SpoilsView, ApiError> {
+        self.register_chair_card_at(self.now())?;
+        self.spoils()
+    }
+
+    pub(crate) fn register_chair_card_at(&self, at: DateTime<Utc>) -> Result<(), ApiError> {
         let device = self.smart_card()?;
         let card = device.as_smart_card().ok_or_else(|| no_device(DeviceKind::SmartCard))?;
         let key = card_key(card)?;
-        self.act_internal(Command::RegisterChairCard { public_key: hex::encode(key) })?;
-        self.spoils()
+        self.act_at(Command::RegisterChairCard { public_key: hex::encode(key) }, at)
     }
 
     /// R4.4: the spoiled ballot's QR code is presented to the reader; it must be a ballot
