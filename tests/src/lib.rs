@@ -36,8 +36,16 @@ impl Harness {
     /// The station and its simulated devices, for a test that handles a device itself
     /// (breaks the urn, takes the card out).
     pub fn open_with_devices(&self, demo: Demo) -> (Station, Arc<sim::SimStation>) {
-        let config = StationConfig::simulated(self.dir.path().to_path_buf(), self.clock.clone(), Some(demo), sim::DEFAULT_SEED);
+        self.open_adjusted(demo, |_| {})
+    }
+
+    /// Like [`Harness::open_with_devices`], with the configuration adjusted first (a
+    /// real driver in place of a simulated device).
+    pub fn open_adjusted(&self, demo: Demo, adjust: impl FnOnce(&mut StationConfig)) -> (Station, Arc<sim::SimStation>) {
+        let mut config =
+            StationConfig::simulated(self.dir.path().to_path_buf(), self.clock.clone(), Some(demo), sim::DEFAULT_SEED);
         let devices = config.simulation.clone().expect("simulated devices");
+        adjust(&mut config);
         (Station::open(config).expect("station opens"), devices)
     }
 
@@ -130,9 +138,17 @@ pub fn remote_station_open() -> (Harness, Station) {
 /// A remote-voting station of the JK demo with its simulated devices, the polls open at
 /// 08:00 on the 29th; the chair's card registered at the opening or not (R4.4).
 pub fn remote_station_prepared(register_card: bool) -> (Harness, Station, Arc<sim::SimStation>) {
+    remote_station_prepared_with(register_card, |_| {})
+}
+
+/// [`remote_station_prepared`] with the station's configuration adjusted first.
+pub fn remote_station_prepared_with(
+    register_card: bool,
+    adjust: impl FnOnce(&mut StationConfig),
+) -> (Harness, Station, Arc<sim::SimStation>) {
     use domain::opening::BoxKind;
     let harness = Harness::new(bishkek(29, 7, 5));
-    let (station, devices) = harness.open_with_devices(Demo::RemoteVoting);
+    let (station, devices) = harness.open_adjusted(Demo::RemoteVoting, adjust);
     commission_arrives(&station, 11);
     draw_roles_lot(&station);
     station.act(Command::OpenSafe { voters_paper: 0, voters_electronic: 0, explanation: None }).expect("safe");
