@@ -1,8 +1,8 @@
 // The app's commands, typed with the bindings generated from Rust.
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  ApiError, Command, Contribution, DeskView, DocumentKind, IdentityDocument, LotPurpose, LotRecord, MonitorView, Overview,
-  SimulatedArrival, StepId, VoterCase,
+  ApiError, Command, Contribution, DeskView, DocumentKind, FaultCode, IdentityDocument, LotPurpose, LotRecord, MonitorView,
+  Overview, SimulatedArrival, SpoiledBallotCase, SpoilsView, StepId, VoterCase,
 } from "./bindings";
 import type { Language } from "./i18n";
 
@@ -42,3 +42,20 @@ export const deskList = () => invoke<DeskView>("desk_list");
 export const deskIssueBallot = () => invoke<DeskView>("desk_issue_ballot");
 export const deskClear = () => invoke<DeskView>("desk_clear");
 export const simulateVoter = (voterCase: VoterCase) => invoke<SimulatedArrival>("simulate_voter", { case: voterCase });
+
+// Spoiled ballots (§45) and duplicates under the chair's smart card (R4.4).
+export const spoils = () => invoke<SpoilsView>("spoils");
+export const registerChairCard = () => invoke<SpoilsView>("register_chair_card");
+export const duplicateScan = () => invoke<SpoilsView>("duplicate_scan");
+export const duplicateAuthorise = (reason: string, pin: string) => invoke<SpoilsView>("duplicate_authorise", { reason, pin });
+export const duplicatePrintAgain = () => invoke<SpoilsView>("duplicate_print_again");
+export const duplicateClear = () => invoke<SpoilsView>("duplicate_clear");
+export const recordSpoiledBallot = (memberId: string) => invoke<SpoilsView>("record_spoiled_ballot", { memberId });
+export const simulateSpoiledBallot = (spoiledCase: SpoiledBallotCase) =>
+  invoke<void>("simulate_spoiled_ballot", { case: spoiledCase });
+
+// Incidents (§48, §6, §46, §17): acts are printed the moment they are drawn up.
+export const actAndPrint = (command: Command) => invoke<Overview>("act_and_print", { command });
+export const reprintAct = (number: number) => invoke<Overview>("reprint_act", { number });
+export const injectFault = (device: string, fault: FaultCode) => invoke<Overview>("inject_fault", { device, fault });
+export const repairDevice = (device: string) => invoke<Overview>("repair_device", { device });
