@@ -54,3 +54,7 @@ cli-register-source = Булак файлдын SHA-256 хэши: { $hash }
 cli-register-key = Реестрдин ачкычы: { $file } (аны реестрден өзүнчө сактаңыз жана эч кимге бербеңиз).
 cli-register-problems = Файлдагы көйгөйлөр: { $total }; алгачкы { $shown }:
 cli-register-failed = { $file }: реестр импорттолгон жок: { $problem }
+
+cli-demo-summary = № { $station } участок: күн өткөрүлдү; идентификацияланган шайлоочулар: { $identified }, идентификацияланбагандар (акт түзүлдү): { $failures }.
+cli-demo-relations-hold = Бардык { $count } көзөмөлдүк өз ара катыш аткарылат.
+cli-demo-kept = Участоктун папкасы (журнал, документтер, ачкычтар): { $path }

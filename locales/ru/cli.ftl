@@ -94,3 +94,13 @@ cli-register-source = SHA-256 исходного файла: { $hash }
 cli-register-key = Ключ реестра: { $file } (храните его отдельно от реестра и не передавайте).
 cli-register-problems = Проблем в файле: { $total }; первые { $shown }:
 cli-register-failed = { $file }: реестр не импортирован: { $problem }
+
+cli-demo-summary = Участок № { $station }: день проведён; идентифицировано избирателей: { $identified }, не идентифицировано (составлены акты): { $failures }.
+cli-demo-relations-hold =
+    Все { $count ->
+        [one] { $count } контрольное соотношение выполняется
+        [few] { $count } контрольных соотношения выполняются
+        [many] { $count } контрольных соотношений выполняются
+       *[other] { $count } контрольного соотношения выполняются
+    }.
+cli-demo-kept = Папка участка (журнал, документы, ключи): { $path }

@@ -195,3 +195,55 @@ pub fn files_ending(folder: &std::path::Path, suffix: &str) -> Vec<std::path::Pa
     files.sort();
     files
 }
+
+/// The command that registers someone of `category` arriving.
+pub fn arrival_command(category: AttendeeCategory, name: &str) -> Command {
+    Command::RegisterArrival { arrival: arrival(category, name) }
+}
+
+/// A regular station of the city-council demo whose portable box `p-1` served `served`
+/// voters outside the premises the day before (§21–30), then opened its polls at 08:00
+/// on the 29th.
+pub fn regular_station_with_portable_box(served: u32) -> (Harness, Station) {
+    use domain::lot::{Contribution, LotPurpose};
+    use domain::opening::BoxKind;
+    let harness = Harness::new(bishkek(29, 6, 0));
+    let station = harness.open(Demo::CityCouncil);
+    harness.at(20, 10, 0);
+    for n in 0..served {
+        station
+            .act(Command::RegisterApplication {
+                voter_name: format!("Сайра Маматова {n}"),
+                address: "Ош ш., Ленин көч., 5".into(),
+                reason: "оорулуу".into(),
+            })
+            .expect("application");
+    }
+    harness.at(27, 18, 0);
+    commission_arrives(&station, 9);
+    station.commit_lot(LotPurpose::OutOfPremises, 2).expect("committed");
+    station
+        .draw_lot(LotPurpose::OutOfPremises, vec![Contribution { by: "observer".into(), value: "7".into() }])
+        .expect("drawn");
+    harness.at(28, 7, 45);
+    station
+        .act(Command::SealBox { box_id: "p-1".into(), kind: BoxKind::Portable, seals: vec!["P-1".into()] })
+        .expect("portable box sealed");
+    harness.at(28, 10, 0);
+    for application in 1..=served {
+        station
+            .act(Command::ServeOutOfPremisesVoter { application, box_id: "p-1".into(), document: "ID 1234567".into() })
+            .expect("served");
+    }
+    harness.at(28, 19, 30);
+    station.act(Command::SealPortableBoxSlot { box_id: "p-1".into() }).expect("slot sealed");
+    station
+        .act(Command::CloseOutOfPremisesVoting { ballots_taken: served, unused_returned: 0, spoiled_returned: 0 })
+        .expect("closing act");
+    harness.at(29, 7, 5);
+    draw_roles_lot(&station);
+    prepare_regular_after_lot(&station);
+    harness.at(29, 8, 0);
+    station.act(Command::OpenPolls).expect("polls open");
+    (harness, station)
+}

@@ -78,17 +78,22 @@ fn s38_a_turnout_report_is_recorded_once_with_its_station_time() {
 
 #[test]
 fn s49_polls_close_at_twenty_and_the_count_follows_the_close() {
-    let harness = Harness::new(bishkek(29, 19, 59));
-    let station = harness.open(Demo::RemoteVoting);
-    assert_eq!(station.complete_step(StepId::Close).expect_err("before 20:00").code, "step.too-early");
-    let voting = station.complete_step(StepId::Voting).expect_err("voting ends with the close");
-    assert_eq!(voting.code, "step.ends-with-another");
+    let (harness, station) = uchastok_tests::remote_station_open();
+    harness.clock.set(bishkek(29, 19, 59));
+    assert_eq!(station.act(Command::ClosePolls).expect_err("before 20:00").code, "step.too-early");
+    for step in [StepId::Voting, StepId::Close, StepId::Count] {
+        assert_eq!(station.complete_step(step).expect_err("a procedure of its own").code, "step.has-procedure");
+    }
     harness.clock.set(bishkek(29, 20, 5));
-    let count = station.complete_step(StepId::Count).expect_err("no count before the close");
-    assert_eq!(count.code, "step.out-of-order");
-    let overview = station.complete_step(StepId::Close).expect("closed");
+    let refusal = station
+        .act(Command::RecordListTotals { pages: 1, voters_in_list: 0, signatures: 0, explanation: None })
+        .expect_err("no count before the close");
+    assert_eq!(refusal.code, "count.not-closed");
+    let overview = station.act(Command::ClosePolls).expect("closed");
     assert_eq!(state_of(&overview, StepId::Voting), StepState::Done);
-    station.complete_step(StepId::Count).expect("count after close");
+    assert_eq!(state_of(&overview, StepId::Close), StepState::Done);
+    assert_eq!(state_of(&overview, StepId::Count), StepState::Now);
+    assert_eq!(station.act(Command::ClosePolls).expect_err("once").code, "step.already-done");
 }
 
 #[test]

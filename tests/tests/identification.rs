@@ -172,7 +172,7 @@ fn r4_1_no_identification_before_the_polls_open_or_after_the_close() {
     assert_eq!(station.desk_read_document(arrival.document).expect_err("closed").code, "voting.not-open");
     let (harness, station) = remote_station_open();
     harness.at(29, 20, 0);
-    station.complete_step(StepId::Close).expect("closed");
+    station.act(Command::ClosePolls).expect("closed");
     let arrival = station.simulate_voter(VoterCase::Eligible).expect("a voter comes");
     assert_eq!(station.desk_read_document(arrival.document).expect_err("closed").code, "voting.closed");
 }

@@ -43,6 +43,8 @@ export const deskIssueBallot = () => invoke<DeskView>("desk_issue_ballot");
 export const deskClear = () => invoke<DeskView>("desk_clear");
 export const simulateVoter = (voterCase: VoterCase) => invoke<SimulatedArrival>("simulate_voter", { case: voterCase });
 
+/** Starts importing a voter register file; the overview's `register.import` shows it. */
+export const importRegister = (path: string) => invoke<void>("import_register", { path });
 // Spoiled ballots (§45) and duplicates under the chair's smart card (R4.4).
 export const spoils = () => invoke<SpoilsView>("spoils");
 export const registerChairCard = () => invoke<SpoilsView>("register_chair_card");

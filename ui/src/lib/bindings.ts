@@ -59,7 +59,7 @@ reserve: boolean, };
 /**
  * Everything the main window shows, in one answer.
  */
-export type Overview = { language: "ky" | "ru", election: ElectionView | null, clock: ClockView, timeline: Array<TimelineStep>, devices: Array<DeviceStatus>, journal: JournalView, opening: OpeningView | null, voting: VotingView | null, register: RegisterView, 
+export type Overview = { language: "ky" | "ru", election: ElectionView | null, clock: ClockView, timeline: Array<TimelineStep>, devices: Array<DeviceStatus>, journal: JournalView, opening: OpeningView | null, voting: VotingView | null, count: CountView | null, register: RegisterView, 
 /**
  * The station runs on simulated devices: voters can be sent to the desk.
  */
@@ -195,7 +195,7 @@ export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "t
 /**
  * A request to act; [`crate::decide`] turns it into events or refuses it.
  */
-export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" } | { "type": "register-application", voter_name: string, address: string, reason: string, } | { "type": "serve-out-of-premises-voter", application: number, box_id: string, document: string, } | { "type": "seal-portable-box-slot", box_id: string, } | { "type": "close-out-of-premises-voting", ballots_taken: number, unused_returned: number, spoiled_returned: number, } | { "type": "identify-voter", identification: Identification, } | { "type": "record-identification-failure", facts: VoterFacts, fingerprint_attempts: number, face_tried: boolean, } | { "type": "record-ballot-printed", district: string, } | { "type": "list-voter", voter: string, } | { "type": "issue-ballot-to-voter" } | { "type": "report-turnout", step: StepId, } | { "type": "register-chair-card", public_key: string, } | { "type": "authorise-duplicate", authorisation: DuplicateAuthorisation, } | { "type": "record-duplicate-printed", spoiled_serial: string, } | { "type": "record-spoiled-ballot", member_id: string, } | { "type": "record-aeu-failure", aeu: string, } | { "type": "switch-to-reserve-aeu" } | { "type": "switch-to-transparent-box", box_id: string, seals: Array<string>, } | { "type": "record-device-stop", device: IncidentDevice, } | { "type": "record-device-resumed", device: IncidentDevice, } | { "type": "record-power-cut" } | { "type": "record-power-restored" } | { "type": "record-assistance", reason: AssistanceReason, helper_name: string, helper_is_voter: boolean, } | { "type": "remove-person", person: number, reason: string, };
+export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" } | { "type": "register-application", voter_name: string, address: string, reason: string, } | { "type": "serve-out-of-premises-voter", application: number, box_id: string, document: string, } | { "type": "seal-portable-box-slot", box_id: string, } | { "type": "close-out-of-premises-voting", ballots_taken: number, unused_returned: number, spoiled_returned: number, } | { "type": "identify-voter", identification: Identification, } | { "type": "record-identification-failure", facts: VoterFacts, fingerprint_attempts: number, face_tried: boolean, } | { "type": "record-ballot-printed", district: string, } | { "type": "list-voter", voter: string, } | { "type": "issue-ballot-to-voter" } | { "type": "report-turnout", step: StepId, } | { "type": "close-polls" } | { "type": "cancel-unused-ballots", unused: number, spoiled_returned: number, } | { "type": "record-list-totals", pages: number, voters_in_list: number, signatures: number, explanation: string | null, } | { "type": "open-portable-box", box_id: string, seals_intact: boolean, found: number, } | { "type": "record-aeu-results", source: AeuSource, tallies: Array<AeuTally>, } | { "type": "enter-count", contest: string, member: string, figures: CountFigures, } | { "type": "demand-recount", contest: string, by: number, reason: string, } | { "type": "sign-protocol", signers: Array<string>, } | { "type": "correct-protocol", reason: string, } | { "type": "receive-complaint", from: string, text: string, } | { "type": "decide-complaint", number: number, decision: string, agreed: Array<string>, } | { "type": "attach-dissent", member: string, text: string, } | { "type": "seal-packets" } | { "type": "record-delivery" } | { "type": "register-chair-card", public_key: string, } | { "type": "authorise-duplicate", authorisation: DuplicateAuthorisation, } | { "type": "record-duplicate-printed", spoiled_serial: string, } | { "type": "record-spoiled-ballot", member_id: string, } | { "type": "record-aeu-failure", aeu: string, } | { "type": "switch-to-reserve-aeu" } | { "type": "switch-to-transparent-box", box_id: string, seals: Array<string>, } | { "type": "record-device-stop", device: IncidentDevice, } | { "type": "record-device-resumed", device: IncidentDevice, } | { "type": "record-power-cut" } | { "type": "record-power-restored" } | { "type": "record-assistance", reason: AssistanceReason, helper_name: string, helper_is_voter: boolean, } | { "type": "remove-person", person: number, reason: string, };
 
 /**
  * A validated election definition.
@@ -459,7 +459,11 @@ voters: number,
 /**
  * Of them, voters of this station's list.
  */
-at_station: number, };
+at_station: number, 
+/**
+ * The import started from the window, if any.
+ */
+import: ImportStatus | null, };
 
 /**
  * What the identification panel shows.
@@ -513,7 +517,11 @@ station: string,
 /**
  * A `data:` URL of the register's photo, if it has one.
  */
-photo: string | null, };
+photo: string | null, 
+/**
+ * The document's number as read, for the paper list (§39); never stored.
+ */
+document_number: string, };
 
 export type DeskStep = { 
 /**
@@ -605,7 +613,7 @@ export type ActKind = { "type": "identification-failure",
 /**
  * The voter's key (keyed hash), never the personal number.
  */
-voter: string, fingerprint_attempts: number, face_tried: boolean, } | { "type": "spoiled-ballot", member_id: string, } | { "type": "duplicate-ballot", spoiled_serial: string, district: string, reason: string, } | { "type": "reserve-aeu", failed: string, reserve: string, } | { "type": "transparent-box", failed: Array<string>, box_id: string, } | { "type": "removal", person: number, reason: string, };
+voter: string, fingerprint_attempts: number, face_tried: boolean, } | { "type": "unused-ballots-cancelled", unused: number, spoiled_returned: number, cancelled: number, } | { "type": "ballots-issued", signatures: number, receipts: number, } | { "type": "portable-box-invalidated", box_id: string, served: number, found: number, members: Array<string>, } | { "type": "aeu-preliminary", processed: number, } | { "type": "protocol-correction", protocol: number, reason: string, } | { "type": "spoiled-ballot", member_id: string, } | { "type": "duplicate-ballot", spoiled_serial: string, district: string, reason: string, } | { "type": "reserve-aeu", failed: string, reserve: string, } | { "type": "transparent-box", failed: Array<string>, box_id: string, } | { "type": "removal", person: number, reason: string, };
 
 /**
  * One printed line of a contest's protocol, as the UI and the printed protocol show it.
@@ -677,6 +685,279 @@ lines: Record<string, number>,
  * Option id → votes.
  */
 options: Record<string, number>, };
+
+/**
+ * Where an import stands, for the progress bar and the report.
+ */
+export type ImportStatus = { running: boolean, 
+/**
+ * `reading` the file, then `writing` the sorted register.
+ */
+stage: string, rows_done: number, rows_total: number | null, bytes_done: number, bytes_total: number, report: ImportReportView | null, 
+/**
+ * Why the import failed (the old register stays).
+ */
+error: ApiError | null, };
+
+export type ImportReportView = { rows_read: number, imported: number, rejected: number, duplicates: number, with_photo: number, 
+/**
+ * The first problems, each naming its line and field.
+ */
+problems: Array<ApiError>, problems_total: number, };
+
+/**
+ * Everything after 20:00.
+ */
+export type CountView = { closed: boolean, closing_turnout: number | null, unused: UnusedBallots | null, list: ListTotals | null, 
+/**
+ * Portable boxes sealed the day before, and those opened at the count.
+ */
+portable_boxes: Array<string>, portable: Array<PortableBoxCount>, aeu: AeuResults | null, 
+/**
+ * Both AEUs failed (§48): no AEU preliminary protocol exists.
+ */
+no_aeu: boolean, contests: Array<ContestCountView>, recounts: Array<RecountDemand>, 
+/**
+ * Every protocol signed; the last one is in force unless `correcting`.
+ */
+protocols: Array<SignedProtocol>, correcting: boolean, complaints: Array<Complaint>, dissents: Array<Dissent>, packets: Array<Packet>, packets_sealed: boolean, delivered: boolean, 
+/**
+ * The form's lines of a contest (labels in both languages, numbers), for the screen.
+ */
+form_lines: Array<FormLine>, 
+/**
+ * The commission, to pick who enters and who signs.
+ */
+members_present: Array<string>, };
+
+/**
+ * One contest at the count.
+ */
+export type ContestCountView = { contest: string, designation: string, 
+/**
+ * The latest entry of each member who entered this contest (after a recount, only
+ * the entries made since).
+ */
+entries: Array<CountEntry>, 
+/**
+ * Where the two latest entries of different members differ.
+ */
+differences: Array<EntryDifference>, 
+/**
+ * The figures once two entries agree.
+ */
+agreed: CountFigures | null, 
+/**
+ * The AEU's preliminary figures for this contest, if taken.
+ */
+aeu: AeuTally | null, 
+/**
+ * The AEU's figures against the agreed manual count, line by line (§62).
+ */
+aeu_differences: Array<AeuDifference>, recounted: boolean, 
+/**
+ * The protocol's figures (once agreed).
+ */
+protocol: ContestProtocol | null, 
+/**
+ * Every violated control relation, said in words (message id and arguments).
+ */
+violations: Array<ApiError>, 
+/**
+ * What the simulated voters really marked (demo and training only).
+ */
+truth: TrueTally | null, };
+
+/**
+ * What the simulated voters really marked, contest by contest: counts only. The
+ * simulation knows the true piles so that a trainer (and the tests) can hold the count
+ * against them.
+ */
+export type TrueTally = { contest: string, 
+/**
+ * Ballots cast into the urn (fed or, when it failed, dropped into the box).
+ */
+cast: number, votes: Record<string, number>, 
+/**
+ * Ballots marked for none or for several options.
+ */
+invalid: number, 
+/**
+ * Ballots the AEU did not take (it had failed): in the reserve's or the box.
+ */
+not_fed: number, };
+
+/**
+ * Where the AEU's figures come from (§56).
+ */
+export type AeuSource = "driver" | "printout";
+
+/**
+ * The AEU's preliminary count of one contest (§56): no legal force.
+ */
+export type AeuTally = { contest: string, processed: number, votes: Record<string, number>, invalid: number, };
+
+export type AeuResults = { at: string, source: AeuSource, tallies: Array<AeuTally>, };
+
+/**
+ * One line of the AEU's preliminary figures against the manual count (§62).
+ */
+export type AeuDifference = { 
+/**
+ * `processed`, `invalid`, or `votes:<option>`.
+ */
+field: string, aeu: number, manual: number, };
+
+/**
+ * What one member counted for one contest (§58–61). Two members enter it independently;
+ * the figures stand when their latest entries agree.
+ */
+export type CountFigures = { 
+/**
+ * Ballots taken from the stationary boxes and the AEU (a remote station: of this
+ * district, after sorting by district, R5.2).
+ */
+in_boxes: number, 
+/**
+ * The piles: votes per option, «against all» included.
+ */
+votes: Record<string, number>, 
+/**
+ * Invalid ballots (§58, §60): will not determinable, no security marks, …
+ */
+invalid: number, 
+/**
+ * Ballots of unestablished form, set aside and not counted (§55).
+ */
+unestablished: number, 
+/**
+ * Ballots lost (regular station's balance; usually 0).
+ */
+lost: number, 
+/**
+ * Ballots not accounted for at receipt (usually 0).
+ */
+not_accounted: number, };
+
+export type CountEntry = { at: string, contest: string, 
+/**
+ * The member who entered it (commission member id).
+ */
+member: string, figures: CountFigures, };
+
+/**
+ * Where two members' entries for a contest differ: the field (`in-boxes`, `invalid`,
+ * `votes:<option>`, …) and the two values.
+ */
+export type EntryDifference = { field: string, first: number, second: number, };
+
+/**
+ * The unused ballots recounted and cancelled, handed to the chair against the ledger
+ * (§52). Cancelled total = unused + spoiled returned.
+ */
+export type UnusedBallots = { at: string, unused: number, spoiled_returned: number, };
+
+/**
+ * The voter list's totals (§53): per-page totals written by the members, the last
+ * page's by the chair and the secretary.
+ */
+export type ListTotals = { at: string, 
+/**
+ * Pages of the list whose totals were written and signed.
+ */
+pages: number, 
+/**
+ * Voters in the list at the close (a remote station: the list of remote participants).
+ */
+voters_in_list: number, 
+/**
+ * Voters who signed for a ballot.
+ */
+signatures: number, 
+/**
+ * Identification receipts, from the journal, for the cross-check.
+ */
+receipts: number, 
+/**
+ * Why signatures and receipts differ, when they do.
+ */
+explanation: string | null, };
+
+/**
+ * A portable box opened at the count (§54).
+ */
+export type PortableBoxCount = { at: string, box_id: string, seals_intact: boolean, 
+/**
+ * Voters served from this box, by their applications (announced).
+ */
+served: number, 
+/**
+ * Ballots found in it.
+ */
+found: number, 
+/**
+ * More ballots than applications served: every ballot in it is invalid (§54, §60).
+ */
+invalidated: boolean, 
+/**
+ * The members who ran out-of-premises voting with it (named in the act).
+ */
+members: Array<string>, };
+
+/**
+ * A recount demanded aloud by a representative or an observer (§62).
+ */
+export type RecountDemand = { at: string, contest: string, 
+/**
+ * Who demanded it (a person in the attendance register).
+ */
+by: string, reason: string, };
+
+/**
+ * A signed results protocol (§65): the figures of every contest as signed.
+ */
+export type SignedProtocol = { at: string, 
+/**
+ * 1 for the first, 2 after a correction (§66), …
+ */
+number: number, 
+/**
+ * The commission members who signed (ids).
+ */
+signers: Array<string>, contests: Array<ContestProtocol>, };
+
+/**
+ * A complaint received at the final meeting (§64) and its decision.
+ */
+export type Complaint = { number: number, at: string, from: string, text: string, decision: ComplaintDecision | null, };
+
+export type ComplaintDecision = { at: string, decision: string, 
+/**
+ * Members who voted for the decision (ids).
+ */
+agreed: Array<string>, };
+
+/**
+ * A member's dissenting opinion, attached to the protocol (§64).
+ */
+export type Dissent = { at: string, member: string, text: string, };
+
+/**
+ * One packet of documents (§64, R5.4), labelled with the station and its count.
+ */
+export type Packet = { 
+/**
+ * Message id suffix of its label: `packet-<kind>`.
+ */
+kind: string, 
+/**
+ * The contest, for the packets of sorted ballots.
+ */
+contest: string | null, 
+/**
+ * The option, for a pile of valid ballots.
+ */
+option: string | null, count: number, };
 
 /**
  * A duplicate's authorisation as signed by the chair's card and journaled.

@@ -33,6 +33,11 @@ impl Demo {
         }
     }
 
+    /// The demo's definition as shipped, voting day included.
+    pub fn definition_as_shipped(self) -> Result<ElectionDefinition, ApiError> {
+        domain::election::parse_definition(self.source()).map_err(|problems| ApiError::from_domain_list(&problems))
+    }
+
     /// The demo's definition with its voting day moved to the station's today at
     /// `now`, so that a newcomer who opens the app sees today's procedures.
     pub fn definition(self, now: DateTime<Utc>) -> Result<ElectionDefinition, ApiError> {

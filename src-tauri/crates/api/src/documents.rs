@@ -357,7 +357,7 @@ pub fn build(
                 .iter()
                 .find(|a| a.number == *number)
                 .ok_or_else(|| refuse("document.not-yet", "error-document-not-yet"))?;
-            act_document(&words, election, state, act, &heading_facts, &local, voter_name)
+            act_document(&words, election, state, act, &heading_facts, &local, voter_name, &present)
         }
         DocumentKind::ActRegister => {
             let register = Table {
@@ -405,7 +405,21 @@ fn act_document(
     heading_facts: &[(String, String)],
     local: &dyn Fn(DateTime<Utc>) -> String,
     voter_name: &dyn Fn(&str) -> Option<String>,
+    present: &[PresentPerson],
 ) -> (String, Vec<Block>) {
+    let member_name = |id: &str| {
+        election.commission.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_else(|| id.to_owned())
+    };
+    // The members present sign (§52–56, §66); the chair and the secretary first.
+    let members_present = || {
+        Block::Signatures(
+            present
+                .iter()
+                .filter(|p| p.role.is_some())
+                .map(|p| Signatory::new(words.person_role(p), p.name.clone()))
+                .collect(),
+        )
+    };
     let mut facts = heading_facts.to_vec();
     facts.push((words.t("doc-act-number"), act.number.to_string()));
     facts.push((words.t("doc-date"), act.at.with_timezone(&election.tz()).format("%d.%m.%Y").to_string()));
@@ -425,6 +439,43 @@ fn act_document(
                 Signatory::new(words.t("doc-signatory-operator"), String::new()),
                 Signatory::new(words.t("doc-signatory-voter"), name),
             ]));
+        }
+        ActKind::UnusedBallotsCancelled { unused, spoiled_returned, cancelled } => {
+            facts.push((words.t("doc-unused"), unused.to_string()));
+            facts.push((words.t("doc-spoiled-returned"), spoiled_returned.to_string()));
+            facts.push((words.t("doc-cancelled-total"), cancelled.to_string()));
+            blocks.push(Block::KeyValue(facts));
+            blocks.push(Block::Paragraph(words.t("doc-act-unused-text")));
+            blocks.push(members_present());
+        }
+        ActKind::BallotsIssued { signatures, receipts } => {
+            facts.push((words.t("doc-signatures"), signatures.to_string()));
+            facts.push((words.t("doc-receipts"), receipts.to_string()));
+            blocks.push(Block::KeyValue(facts));
+            blocks.push(Block::Paragraph(words.t("doc-act-ballots-issued-text")));
+            blocks.push(members_present());
+        }
+        ActKind::PortableBoxInvalidated { box_id, served, found, members } => {
+            facts.push((words.t("doc-box"), box_id.clone()));
+            facts.push((words.t("doc-served"), served.to_string()));
+            facts.push((words.t("doc-found"), found.to_string()));
+            facts.push((words.t("doc-oop-members"), members.iter().map(|m| member_name(m)).collect::<Vec<_>>().join(", ")));
+            blocks.push(Block::KeyValue(facts));
+            blocks.push(Block::Paragraph(words.t("doc-act-portable-invalidated-text")));
+            blocks.push(members_present());
+        }
+        ActKind::AeuPreliminary { processed } => {
+            facts.push((words.t("doc-aeu-processed"), processed.to_string()));
+            blocks.push(Block::KeyValue(facts));
+            blocks.push(Block::Paragraph(words.t("doc-act-aeu-text")));
+            blocks.push(members_present());
+        }
+        ActKind::ProtocolCorrection { protocol, reason } => {
+            facts.push((words.t("doc-protocol-number"), protocol.to_string()));
+            facts.push((words.t("doc-reason"), reason.clone()));
+            blocks.push(Block::KeyValue(facts));
+            blocks.push(Block::Paragraph(words.t("doc-act-correction-text")));
+            blocks.push(members_present());
         }
         ActKind::SpoiledBallot { member_id } => {
             let member = election.commission.iter().find(|m| &m.id == member_id);

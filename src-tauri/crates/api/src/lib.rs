@@ -12,12 +12,15 @@
 
 pub mod ballot_code;
 mod clock;
+pub mod count;
 pub mod demo;
+pub mod demo_day;
 pub mod desk;
 pub mod documents;
 mod error;
 pub mod incidents;
 pub mod references;
+pub mod register_import;
 pub mod simulation;
 pub mod spoils;
 mod station;

@@ -104,12 +104,36 @@ pub struct Simulation {
     pub devices: Arc<SimStation>,
     voters: Vec<SyntheticVoter>,
     state: Mutex<Progress>,
+    truth: Mutex<Truth>,
     ballots: Mutex<SimulatedBallots>,
+}
+
+/// What the simulated voters really marked, contest by contest: counts only. The
+/// simulation knows the true piles so that a trainer (and the tests) can hold the count
+/// against them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TrueTally {
+    pub contest: String,
+    /// Ballots cast into the urn (fed or, when it failed, dropped into the box).
+    pub cast: u64,
+    #[ts(type = "Record<string, number>")]
+    pub votes: std::collections::BTreeMap<String, u64>,
+    /// Ballots marked for none or for several options.
+    pub invalid: u64,
+    /// Ballots the AEU did not take (it had failed): in the reserve's or the box.
+    pub not_fed: u64,
+}
+
+#[derive(Debug, Default)]
+struct Truth {
+    tallies: Vec<TrueTally>,
+    /// Ballots cast so far: the seed of the next voter's choice.
+    cast: u64,
 }
 
 /// The codes of simulated ballots, in memory only: a trainer's voter "brings back" the
 /// ballot they spoiled. Real printers keep nothing (R1.4).
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct SimulatedBallots {
     last_printed: Option<Vec<u8>>,
     last_returned: Option<Vec<u8>>,
@@ -138,7 +162,70 @@ pub fn register_options(definition: &ElectionDefinition) -> GenerateOptions {
 
 impl Simulation {
     pub fn new(devices: Arc<SimStation>, voters: Vec<SyntheticVoter>) -> Simulation {
-        Simulation { devices, voters, state: Mutex::new(Progress::default()), ballots: Mutex::default() }
+        Simulation {
+            devices,
+            voters,
+            state: Mutex::new(Progress::default()),
+            truth: Mutex::new(Truth::default()),
+            ballots: Mutex::default(),
+        }
+    }
+
+    /// The voter in the booth marks the ballot of `contest` and feeds it to `urn`; the
+    /// simulation remembers the mark (as a count). One voter in 40 spoils the choice
+    /// (several marks, or none).
+    pub fn cast(&self, contest: &domain::election::Contest, urn: Option<&dyn driver_api::Aeu>) {
+        let mut truth = self.truth.lock().unwrap_or_else(PoisonError::into_inner);
+        truth.cast += 1;
+        let mut rng = sim::SplitMix64::new(sim::device_seed(2025, &format!("ballot-{}", truth.cast)));
+        let options: Vec<&str> = contest.options.iter().map(|o| o.id.as_str()).collect();
+        // Earlier options on the ballot get more votes, as in a real count.
+        let weights: Vec<u64> = (0..options.len()).map(|i| (options.len() - i) as u64 * 3 + 1).collect();
+        let total: u64 = weights.iter().sum();
+        let marked: Vec<String> = match rng.next_u64() % 40 {
+            0 => Vec::new(),
+            1 => options.iter().take(2).map(|o| (*o).to_owned()).collect(),
+            _ => {
+                let mut pick = rng.next_u64() % total.max(1);
+                let index = weights.iter().position(|w| {
+                    if pick < *w {
+                        true
+                    } else {
+                        pick -= w;
+                        false
+                    }
+                });
+                index.and_then(|i| options.get(i)).map(|o| vec![(*o).to_owned()]).unwrap_or_default()
+            }
+        };
+        let fed = urn.is_some_and(|urn| {
+            let marks = driver_api::BallotMarks {
+                contests: vec![driver_api::ContestMarks { contest: contest.id.clone(), options: marked.clone() }],
+            };
+            urn.feed(&marks).is_ok()
+        });
+        let position = truth.tallies.iter().position(|t| t.contest == contest.id);
+        let tally = match position {
+            Some(index) => &mut truth.tallies[index],
+            None => {
+                truth.tallies.push(TrueTally { contest: contest.id.clone(), ..TrueTally::default() });
+                let last = truth.tallies.len() - 1;
+                &mut truth.tallies[last]
+            }
+        };
+        tally.cast += 1;
+        if !fed {
+            tally.not_fed += 1;
+        }
+        match marked.as_slice() {
+            [option] => *tally.votes.entry(option.clone()).or_insert(0) += 1,
+            _ => tally.invalid += 1,
+        }
+    }
+
+    /// The true piles so far.
+    pub fn truth(&self) -> Vec<TrueTally> {
+        self.truth.lock().unwrap_or_else(PoisonError::into_inner).tallies.clone()
     }
 
     /// Remembers the code of a ballot the simulated printer printed.

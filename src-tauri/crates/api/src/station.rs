@@ -86,6 +86,7 @@ pub struct Station {
     pub(crate) references: Arc<dyn BiometricReferences>,
     desk: Mutex<Option<Session>>,
     pub(crate) simulation: Option<Simulation>,
+    pub(crate) import: Mutex<Option<crate::register_import::ImportStatus>>,
     /// The spoiled ballot scanned for a duplicate, until the chair clears it (R4.4).
     pub(crate) duplicate: Mutex<Option<crate::spoils::DuplicateSession>>,
 }
@@ -183,6 +184,7 @@ impl Station {
             references: config.references,
             desk: Mutex::new(None),
             simulation,
+            import: Mutex::new(None),
             duplicate: Mutex::new(None),
         })
     }
@@ -336,6 +338,7 @@ impl Station {
             loaded: counts.is_some(),
             voters: counts.map(|(all, _)| all).unwrap_or(0),
             at_station: counts.map(|(_, here)| here).unwrap_or(0),
+            import: self.import_status(),
         }
     }
 
@@ -591,6 +594,9 @@ impl Station {
             journal: journal_view,
             opening: election.map(|definition| opening_view(definition, state, now, read_only)),
             voting: election.map(|definition| voting_view(definition, state, now)),
+            count: election.map(|definition| {
+                crate::count::count_view(definition, state, language.code(), &self.simulated_truth())
+            }),
             register: self.register_view(election),
             simulated: self.simulation.is_some(),
             incidents: election.map(|definition| crate::incidents::view(definition, state, &self.devices)),

@@ -106,8 +106,10 @@ mod tests {
     #[test]
     fn a_damaged_or_foreign_code_is_refused() {
         let mut payload = simulated_payload(&passport());
-        let at = payload.iter().position(|b| *b == b'1').expect("a digit");
-        payload[at] = b'7';
+        // A digit of the personal number, after the prefix.
+        let at = PREFIX.len() + 1;
+        assert!(payload[at].is_ascii_digit());
+        payload[at] = if payload[at] == b'7' { b'8' } else { b'7' };
         assert_eq!(parse(&payload), Err(TundukProblem::Damaged));
         assert_eq!(parse(b"UB1.9021.d3.0102030405060708.00112233445566778899"), Err(TundukProblem::NotAPassport));
         assert_eq!(parse(&[0xff, 0x00]), Err(TundukProblem::NotAPassport));

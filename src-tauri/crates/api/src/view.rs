@@ -21,6 +21,7 @@ pub struct Overview {
     pub journal: JournalView,
     pub opening: Option<OpeningView>,
     pub voting: Option<VotingView>,
+    pub count: Option<crate::count::CountView>,
     pub register: RegisterView,
     /// The station runs on simulated devices: voters can be sent to the desk.
     pub simulated: bool,
@@ -74,6 +75,8 @@ pub struct RegisterView {
     pub voters: u64,
     /// Of them, voters of this station's list.
     pub at_station: u64,
+    /// The import started from the window, if any.
+    pub import: Option<crate::register_import::ImportStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

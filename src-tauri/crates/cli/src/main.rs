@@ -2,7 +2,8 @@
 //!
 //! Owns: the command-line surface (`uchastok election check FILE`,
 //! `uchastok journal verify DB`, `uchastok lot verify RECORD`,
-//! `uchastok register generate …`, `uchastok register import FILE …`), the choice of the output language
+//! `uchastok register generate …`, `uchastok register import FILE …`,
+//! `uchastok demo …`), the choice of the output language
 //! (`--lang`, else `UCHASTOK_LANG`, else Kyrgyz), and exit codes: 0 when all is well,
 //! 1 when the input has problems or cannot be read, 2 for a wrong command line.
 //!
@@ -19,6 +20,7 @@ use clap::{Parser, Subcommand};
 use domain::MessageArg;
 use i18n::{Language, Localizer};
 
+mod demo_cmd;
 mod election_cmd;
 mod journal_cmd;
 mod lot_cmd;
@@ -50,6 +52,21 @@ enum Command {
     /// Шайлоочулардын реестри / Реестр избирателей (docs/voter-register.md)
     #[command(subcommand)]
     Register(RegisterCommand),
+    /// Шайлоо күнүн тууроо / Смоделировать день выборов (headless, seeded)
+    Demo {
+        /// Which demo station
+        #[arg(long, value_enum, default_value = "remote")]
+        station_kind: demo_cmd::StationKindArg,
+        /// Voters who come to the desk during the day
+        #[arg(long, default_value_t = 200)]
+        voters: u32,
+        /// Seed of the simulated devices
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Keep the station's folder (database, documents, keys) here
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -206,6 +223,9 @@ fn main() -> ExitCode {
                 recent_per_mille: *recent_per_mille,
             };
             register_cmd::generate(&request, &localizer, &mut stdout)
+        }
+        Command::Demo { station_kind, voters, seed, out } => {
+            demo_cmd::run(*station_kind, *voters, *seed, out.as_ref(), &localizer, &mut stdout)
         }
         Command::Register(RegisterCommand::Import { file, db, key, election }) => {
             register_cmd::import(file, db, key, election.as_deref(), &localizer, &mut stdout, &mut std::io::stderr())

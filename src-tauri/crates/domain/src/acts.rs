@@ -30,6 +30,16 @@ pub enum ActKind {
         fingerprint_attempts: u8,
         face_tried: bool,
     },
+    /// The unused ballots recounted, cancelled and handed to the chair (§52).
+    UnusedBallotsCancelled { unused: u32, spoiled_returned: u32, cancelled: u32 },
+    /// The ballots issued: signatures in the list against the receipts (§53).
+    BallotsIssued { signatures: u32, receipts: u32 },
+    /// A portable box held more ballots than voters served: all of them invalid (§54).
+    PortableBoxInvalidated { box_id: String, served: u32, found: u32, members: Vec<String> },
+    /// The AEU's preliminary protocol taken and announced (§56).
+    AeuPreliminary { processed: u64 },
+    /// An error found after the protocol was signed; a new protocol follows (§66).
+    ProtocolCorrection { protocol: u32, reason: String },
     /// A regular station's voter spoiled a ballot: the member who issued it marked the
     /// list and gave a new one; the spoiled one is cancelled (§45).
     SpoiledBallot { member_id: String },
@@ -51,6 +61,11 @@ impl ActKind {
     pub fn name(&self) -> &'static str {
         match self {
             ActKind::IdentificationFailure { .. } => "identification-failure",
+            ActKind::UnusedBallotsCancelled { .. } => "unused-ballots-cancelled",
+            ActKind::BallotsIssued { .. } => "ballots-issued",
+            ActKind::PortableBoxInvalidated { .. } => "portable-box-invalidated",
+            ActKind::AeuPreliminary { .. } => "aeu-preliminary",
+            ActKind::ProtocolCorrection { .. } => "correction-of-protocol",
             ActKind::SpoiledBallot { .. } => "spoiled-ballot",
             ActKind::DuplicateBallot { .. } => "duplicate-ballot",
             ActKind::ReserveAeu { .. } => "reserve-aeu",
@@ -63,6 +78,11 @@ impl ActKind {
     pub fn clause(&self) -> &'static str {
         match self {
             ActKind::IdentificationFailure { .. } => "§37",
+            ActKind::UnusedBallotsCancelled { .. } => "§52",
+            ActKind::BallotsIssued { .. } => "§53",
+            ActKind::PortableBoxInvalidated { .. } => "§54",
+            ActKind::AeuPreliminary { .. } => "§56",
+            ActKind::ProtocolCorrection { .. } => "§66",
             ActKind::SpoiledBallot { .. } => "§45",
             ActKind::DuplicateBallot { .. } => "R4.4",
             ActKind::ReserveAeu { .. } | ActKind::TransparentBox { .. } => "§48",
@@ -74,11 +94,7 @@ impl ActKind {
     pub fn copies(&self) -> u16 {
         match self {
             ActKind::IdentificationFailure { .. } => 2,
-            ActKind::SpoiledBallot { .. }
-            | ActKind::DuplicateBallot { .. }
-            | ActKind::ReserveAeu { .. }
-            | ActKind::TransparentBox { .. }
-            | ActKind::Removal { .. } => 1,
+            _ => 1,
         }
     }
 }

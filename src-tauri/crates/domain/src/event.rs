@@ -10,6 +10,10 @@ use ts_rs::TS;
 
 use crate::acts::Act;
 use crate::attendance::{Arrival, Attendee};
+use crate::count::{
+    AeuResults, AeuSource, AeuTally, Complaint, ComplaintDecision, CountEntry, CountFigures, Dissent, ListTotals, Packet,
+    PortableBoxCount, RecountDemand, SignedProtocol, UnusedBallots,
+};
 use crate::election::ElectionDefinition;
 use crate::identification::{BiometricMethod, Identification, IdentityDocument, VoterFacts};
 use crate::incidents::{AssistanceReason, IncidentDevice};
@@ -135,6 +139,36 @@ pub enum Event {
         step: StepId,
         figure: u32,
     },
+    /// The polls closed (§49), with the final turnout from the receipts (§38).
+    PollsClosed {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        turnout: u32,
+    },
+    UnusedBallotsCancelled { unused: UnusedBallots },
+    ListTotalsRecorded { totals: ListTotals },
+    PortableBoxOpened { opened: PortableBoxCount },
+    AeuResultsRecorded { results: AeuResults },
+    CountEntered { entry: CountEntry },
+    RecountDemanded { demand: RecountDemand },
+    ProtocolSigned { protocol: SignedProtocol },
+    ProtocolCorrectionStarted {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        reason: String,
+    },
+    ComplaintReceived { complaint: Complaint },
+    ComplaintDecided { number: u32, decision: ComplaintDecision },
+    DissentAttached { dissent: Dissent },
+    PacketsSealed {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        packets: Vec<Packet>,
+    },
+    Delivered {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+    },
     /// The chair's smart card was registered at the station's set-up (R4.4): its raw
     /// Ed25519 public key and the key's SHA-256, both hex.
     ChairCardRegistered {
@@ -240,6 +274,20 @@ impl Event {
             Event::VoterListed { .. } => "voter-listed",
             Event::BallotIssuedToVoter { .. } => "ballot-issued-to-voter",
             Event::TurnoutReported { .. } => "turnout-reported",
+            Event::PollsClosed { .. } => "polls-closed",
+            Event::UnusedBallotsCancelled { .. } => "unused-ballots-cancelled",
+            Event::ListTotalsRecorded { .. } => "list-totals-recorded",
+            Event::PortableBoxOpened { .. } => "portable-box-opened",
+            Event::AeuResultsRecorded { .. } => "aeu-results-recorded",
+            Event::CountEntered { .. } => "count-entered",
+            Event::RecountDemanded { .. } => "recount-demanded",
+            Event::ProtocolSigned { .. } => "signed-protocol",
+            Event::ProtocolCorrectionStarted { .. } => "correction-started",
+            Event::ComplaintReceived { .. } => "complaint-received",
+            Event::ComplaintDecided { .. } => "complaint-decided",
+            Event::DissentAttached { .. } => "dissent-attached",
+            Event::PacketsSealed { .. } => "packets-sealed",
+            Event::Delivered { .. } => "delivered",
             Event::ChairCardRegistered { .. } => "chair-card-registered",
             Event::DuplicateAuthorised { .. } => "duplicate-authorised",
             Event::DuplicatePrinted { .. } => "duplicate-printed",
@@ -273,6 +321,20 @@ impl Event {
             | Event::VoterListed { at, .. }
             | Event::BallotIssuedToVoter { at }
             | Event::TurnoutReported { at, .. }
+            | Event::PollsClosed { at, .. }
+            | Event::ProtocolCorrectionStarted { at, .. }
+            | Event::PacketsSealed { at, .. }
+            | Event::Delivered { at } => *at,
+            Event::UnusedBallotsCancelled { unused } => unused.at,
+            Event::ListTotalsRecorded { totals } => totals.at,
+            Event::PortableBoxOpened { opened } => opened.at,
+            Event::AeuResultsRecorded { results } => results.at,
+            Event::CountEntered { entry } => entry.at,
+            Event::RecountDemanded { demand } => demand.at,
+            Event::ProtocolSigned { protocol } => protocol.at,
+            Event::ComplaintReceived { complaint } => complaint.at,
+            Event::ComplaintDecided { decision, .. } => decision.at,
+            Event::DissentAttached { dissent } => dissent.at,
             | Event::ChairCardRegistered { at, .. }
             | Event::DuplicateAuthorised { at, .. }
             | Event::DuplicatePrinted { at, .. }
@@ -333,6 +395,34 @@ pub enum Command {
     IssueBallotToVoter,
     /// The turnout figure of a 2-hourly report, taken from the receipts (§38).
     ReportTurnout { step: StepId },
+    /// 20:00: the polls close (§49).
+    ClosePolls,
+    /// §52: the unused ballots recounted and cancelled (regular station).
+    CancelUnusedBallots { unused: u32, spoiled_returned: u32 },
+    /// §53: the list's totals.
+    RecordListTotals { pages: u32, voters_in_list: u32, signatures: u32, explanation: Option<String> },
+    /// §54: a portable box opened and its ballots counted.
+    OpenPortableBox { box_id: String, seals_intact: bool, found: u32 },
+    /// §56: the AEU's preliminary results.
+    RecordAeuResults { source: AeuSource, tallies: Vec<AeuTally> },
+    /// §58–61: one member's count of one contest.
+    EnterCount { contest: String, member: String, figures: CountFigures },
+    /// §62: a recount demanded by a representative or observer (their attendance number).
+    DemandRecount { contest: String, by: u32, reason: String },
+    /// §65: the protocol signed by the members present (ids).
+    SignProtocol { signers: Vec<String> },
+    /// §66: an error found after signing.
+    CorrectProtocol { reason: String },
+    /// §64: a complaint received.
+    ReceiveComplaint { from: String, text: String },
+    /// §64: the commission's decision on a complaint and who agreed.
+    DecideComplaint { number: u32, decision: String, agreed: Vec<String> },
+    /// §64: a member's dissenting opinion.
+    AttachDissent { member: String, text: String },
+    /// §64, R5.4: the packets sealed.
+    SealPackets,
+    /// §67: delivered to the higher commission.
+    RecordDelivery,
     /// The chair's card, read at the station's set-up (R4.4): its Ed25519 key, hex.
     RegisterChairCard { public_key: String },
     /// A duplicate of a spoiled ballot, signed by the chair's card (R4.4).

@@ -8,7 +8,8 @@
 //! of voting hours (`incidents`), the journal head signed acts are bound to
 //! (`journal_head`),
 //! the results protocol form and its control relations (`protocol`), the rules
-//! (`rules`), the journal's events and
+//! the close and the count (`count`, `closing`), the results a bundle carries (`results`),
+//! the rules (`rules`), the journal's events and
 //! commands (`event`), and the two pure functions the journal is replayed through:
 //! [`decide`] and [`apply`].
 //!
@@ -18,6 +19,8 @@
 
 pub mod acts;
 pub mod attendance;
+mod closing;
+pub mod count;
 pub mod election;
 pub mod error;
 pub mod event;
@@ -28,6 +31,7 @@ pub mod lot;
 pub mod opening;
 pub mod out_of_premises;
 pub mod protocol;
+pub mod results;
 pub mod rules;
 pub mod spoils;
 pub mod state;

@@ -16,6 +16,7 @@ use crate::opening::{
 };
 use crate::state::DayState;
 use crate::timeline::{self, StepId};
+use crate::closing;
 use crate::voting;
 use crate::{incidents, spoils};
 
@@ -70,6 +71,28 @@ pub(crate) fn decide(election: &ElectionDefinition, state: &DayState, command: &
         Command::ListVoter { voter } => voting::list_voter(state, voter, now),
         Command::IssueBallotToVoter => voting::issue_ballot(election, state, now),
         Command::ReportTurnout { step } => voting::report_turnout(election, state, *step, now),
+        Command::ClosePolls => closing::close_polls(election, state, now),
+        Command::CancelUnusedBallots { unused, spoiled_returned } => {
+            closing::cancel_unused(election, state, *unused, *spoiled_returned, now)
+        }
+        Command::RecordListTotals { pages, voters_in_list, signatures, explanation } => {
+            closing::record_list_totals(election, state, *pages, *voters_in_list, *signatures, explanation, now)
+        }
+        Command::OpenPortableBox { box_id, seals_intact, found } => {
+            closing::open_portable_box(election, state, box_id, *seals_intact, *found, now)
+        }
+        Command::RecordAeuResults { source, tallies } => closing::record_aeu_results(election, state, *source, tallies, now),
+        Command::EnterCount { contest, member, figures } => closing::enter_count(election, state, contest, member, figures, now),
+        Command::DemandRecount { contest, by, reason } => closing::demand_recount(election, state, contest, *by, reason, now),
+        Command::SignProtocol { signers } => closing::sign_protocol(election, state, signers, now),
+        Command::CorrectProtocol { reason } => closing::correct_protocol(state, reason, now),
+        Command::ReceiveComplaint { from, text } => closing::receive_complaint(state, from, text, now),
+        Command::DecideComplaint { number, decision, agreed } => {
+            closing::decide_complaint(election, state, *number, decision, agreed, now)
+        }
+        Command::AttachDissent { member, text } => closing::attach_dissent(election, member, text, now),
+        Command::SealPackets => closing::seal_packets(election, state, now),
+        Command::RecordDelivery => closing::record_delivery(state, now),
         Command::RegisterChairCard { public_key } => spoils::register_card(election, state, public_key, now),
         Command::AuthoriseDuplicate { authorisation } => spoils::authorise_duplicate(election, state, authorisation, now),
         Command::RecordDuplicatePrinted { spoiled_serial } => spoils::duplicate_printed(state, spoiled_serial, now),
@@ -165,6 +188,12 @@ pub fn has_procedure(step: StepId) -> bool {
             | StepId::Turnout14
             | StepId::Turnout16
             | StepId::Turnout18
+            | StepId::Voting
+            | StepId::Close
+            | StepId::Count
+            | StepId::Protocol
+            | StepId::Packets
+            | StepId::Delivery
     )
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::acts::Act;
 use crate::attendance::Attendee;
+use crate::count::CountState;
 use crate::election::ElectionDefinition;
 use crate::error::DomainError;
 use crate::identification::{IdentificationState, IdentifiedVoter, TurnoutReport};
@@ -46,6 +47,8 @@ pub struct DayState {
     pub identification: IdentificationState,
     /// Every act drawn up, in order of their numbers.
     pub acts: Vec<Act>,
+    /// The close and the count.
+    pub count: CountState,
     pub events_applied: u64,
     /// Spoiled ballots, duplicates and the chair's card (§45, R4.4).
     #[serde(default)]
@@ -91,6 +94,23 @@ impl DayState {
             StepId::Turnout10 | StepId::Turnout12 | StepId::Turnout14 | StepId::Turnout16 | StepId::Turnout18 => {
                 self.identification.turnout.get(&step).map(|report| report.at)
             }
+            StepId::Voting | StepId::Close => self.count.closed_at,
+            StepId::Count => {
+                let agreed: Option<Vec<DateTime<Utc>>> = self
+                    .election
+                    .as_ref()
+                    .map(|election| {
+                        crate::count::contests_counted_here(election)
+                            .iter()
+                            .map(|contest| self.count.agreed(&contest.id).map(|(at, _)| at))
+                            .collect()
+                    })
+                    .unwrap_or(None);
+                agreed.and_then(|times| times.into_iter().max())
+            }
+            StepId::Protocol => self.count.protocol().map(|p| p.at),
+            StepId::Packets => self.count.packets.as_ref().map(|(at, _)| *at),
+            StepId::Delivery => self.count.delivered_at,
             _ => self.completed.get(&step.completed_by()).copied(),
         }
     }
@@ -103,6 +123,26 @@ impl DayState {
             .filter(|step| step.applies_to(election.station.kind))
             .map(|step| (step, timeline::step_state(election, step, self.done_at(step), now)))
             .collect()
+    }
+
+    /// Both the main and the reserve AEU failed (§48): no AEU preliminary protocol.
+    pub fn both_aeus_failed(&self) -> bool {
+        incidents::all_aeus_failed(self)
+    }
+
+    /// Duplicates printed at a remote station for spoiled ballots of this contest (R4.4).
+    pub fn duplicates_printed_in(&self, contest: &str) -> u32 {
+        self.spoils.duplicates_printed_in(contest)
+    }
+
+    /// Spoiled ballots of this contest cancelled at a remote station (R4.4): one for each
+    /// duplicate authorised, cut on the spot.
+    pub fn spoiled_cancelled_in(&self, contest: &str) -> u32 {
+        self.spoils.duplicates_in(contest)
+    }
+
+    pub fn spoiled_cancelled_total(&self) -> u32 {
+        self.spoils.spoiled_cancelled()
     }
 
     /// People present now.
@@ -191,6 +231,36 @@ pub fn apply(mut state: DayState, event: &Event) -> DayState {
         Event::TurnoutReported { at, step, figure } => {
             state.identification.turnout.insert(*step, TurnoutReport { at: *at, figure: *figure });
         }
+        Event::PollsClosed { at, turnout } => {
+            state.count.closed_at = Some(*at);
+            state.count.closing_turnout = Some(*turnout);
+        }
+        Event::UnusedBallotsCancelled { unused } => state.count.unused = Some(unused.clone()),
+        Event::ListTotalsRecorded { totals } => state.count.list = Some(totals.clone()),
+        Event::PortableBoxOpened { opened } => state.count.portable.push(opened.clone()),
+        Event::AeuResultsRecorded { results } => state.count.aeu = Some(results.clone()),
+        Event::CountEntered { entry } => state.count.entries.push(entry.clone()),
+        Event::RecountDemanded { demand } => {
+            state.count.recount_marks.push((demand.contest.clone(), state.count.entries.len()));
+            state.count.recounts.push(demand.clone());
+        }
+        Event::ProtocolSigned { protocol } => {
+            state.count.protocols.push(protocol.clone());
+            state.count.correcting = false;
+        }
+        Event::ProtocolCorrectionStarted { .. } => {
+            state.count.correcting = true;
+            state.count.correction_mark = Some(state.count.entries.len());
+        }
+        Event::ComplaintReceived { complaint } => state.count.complaints.push(complaint.clone()),
+        Event::ComplaintDecided { number, decision } => {
+            if let Some(complaint) = state.count.complaints.iter_mut().find(|c| c.number == *number) {
+                complaint.decision = Some(decision.clone());
+            }
+        }
+        Event::DissentAttached { dissent } => state.count.dissents.push(dissent.clone()),
+        Event::PacketsSealed { at, packets } => state.count.packets = Some((*at, packets.clone())),
+        Event::Delivered { at } => state.count.delivered_at = Some(*at),
         Event::ChairCardRegistered { at, public_key, fingerprint } => {
             state.spoils.chair_card =
                 Some(ChairCard { at: *at, public_key: public_key.clone(), fingerprint: fingerprint.clone() });

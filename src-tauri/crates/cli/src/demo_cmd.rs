@@ -1,0 +1,85 @@
+//! `uchastok demo --station-kind remote|regular --voters N --seed S [--out DIR]`: a whole
+//! simulated election day run headless through `api` (the opening meeting, voters at the
+//! desk, the count entered twice, the protocol signed), then the protocol of every
+//! contest and the check of its control relations printed in the chosen language.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use api::Demo;
+use api::demo_day::{self, DemoDayOptions};
+use domain::protocol::{self, LineKind};
+use i18n::Localizer;
+
+use crate::args;
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum StationKindArg {
+    /// The Jogorku Kenesh demo at a remote-voting station.
+    Remote,
+    /// The city-council demo at a regular station.
+    Regular,
+}
+
+/// `Ok(true)` when the day ran and every control relation holds.
+pub fn run(kind: StationKindArg, voters: u32, seed: u64, out: Option<&PathBuf>, localizer: &Localizer, stdout: &mut impl Write) -> Result<bool> {
+    let temporary = tempfile::tempdir()?;
+    let data_dir = out.cloned().unwrap_or_else(|| temporary.path().to_path_buf());
+    let demo = match kind {
+        StationKindArg::Remote => Demo::RemoteVoting,
+        StationKindArg::Regular => Demo::CityCouncil,
+    };
+    let day = match demo_day::run(&DemoDayOptions { demo, voters, seed, data_dir: data_dir.clone() }) {
+        Ok(day) => day,
+        Err(error) => {
+            writeln!(stdout, "{}", localizer.message(&error.message, &error.args))?;
+            return Ok(false);
+        }
+    };
+    let language = localizer.language().code();
+    let election = day.station.election().map_err(|e| anyhow::anyhow!("{e}"))?;
+    writeln!(
+        stdout,
+        "{}",
+        localizer.message(
+            "cli-demo-summary",
+            &args([
+                ("station", election.station.number.clone().into()),
+                ("identified", i64::from(day.identified).into()),
+                ("failures", i64::from(day.failures).into()),
+            ])
+        )
+    )?;
+    let form = protocol::form_for(election.station.kind).map_err(|_| anyhow::anyhow!("protocol form"))?;
+    let mut holds = true;
+    for result in &day.results.contests {
+        let Some(contest) = election.contests.iter().find(|c| c.id == result.protocol.contest) else { continue };
+        writeln!(stdout)?;
+        writeln!(stdout, "{} — {}", contest.designation, contest.name.get(language))?;
+        for line in form.lines_for(contest) {
+            let value = match line.kind {
+                LineKind::Line => result.protocol.line(&line.id),
+                LineKind::Option => result.protocol.votes(&line.id),
+            };
+            writeln!(stdout, "{:>4}. {:>7}  {}", line.number, value.unwrap_or(0), line.label.get(language))?;
+        }
+        let violations = protocol::check(form, contest, &result.protocol);
+        if violations.is_empty() {
+            let count = i64::try_from(form.relations.len()).unwrap_or(0);
+            writeln!(stdout, "{}", localizer.message("cli-demo-relations-hold", &args([("count", count.into())])))?;
+        } else {
+            holds = false;
+            for violation in &violations {
+                let (message, said) = violation.explain(form, language);
+                let said = said.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+                writeln!(stdout, "  ✗ {}", localizer.message(message, &said))?;
+            }
+        }
+    }
+    if let Some(out) = out {
+        writeln!(stdout)?;
+        writeln!(stdout, "{}", localizer.message("cli-demo-kept", &args([("path", out.display().to_string().into())])))?;
+    }
+    Ok(holds)
+}
