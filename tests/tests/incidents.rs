@@ -91,6 +91,14 @@ fn s48_the_failed_urn_is_replaced_by_the_reserve_then_the_transparent_box_and_st
     let text = act_text(&station, act.number);
     assert!(text.contains("box-t") && text.contains("13:05"), "{text}");
     assert!(text.contains("алдын ала протоколу болбойт") || text.contains("предварительного протокола АСУ не будет"), "{text}");
+
+    // The count (§56) knows from the journal that there is no AEU preliminary protocol.
+    harness.at(29, 20, 5);
+    station.act(Command::ClosePolls).expect("polls closed");
+    let refusal = station
+        .act(Command::RecordAeuResults { source: domain::count::AeuSource::Printout, tallies: Vec::new() })
+        .expect_err("no urn worked");
+    assert_eq!(refusal.code, "count.no-aeu");
 }
 
 #[test]

@@ -57,6 +57,10 @@ fn r4_4_a_spoiled_ballot_gets_one_duplicate_signed_by_the_chairs_card() {
     assert!(row.verified && row.printed);
     assert_eq!((row.spoiled_serial.as_str(), row.reason.as_str()), (scanned.serial.as_str(), REASON));
     assert_eq!((view.account.printed, view.account.cast_eligible, view.account.spoiled), (2, 1, 1));
+    // What the count's protocol reads for the district (issue 6): printed and cancelled.
+    let state = state_of(&station);
+    assert_eq!((state.duplicates_printed_in(&scanned.contest), state.spoiled_cancelled_in(&scanned.contest)), (1, 1));
+    assert_eq!(state.spoiled_cancelled_total(), 1);
 
     // The act: the district, the serial, the reason, the card, the two corners to cut.
     let act = view.act.expect("act number");
