@@ -357,7 +357,7 @@ pub fn build(
                 .iter()
                 .find(|a| a.number == *number)
                 .ok_or_else(|| refuse("document.not-yet", "error-document-not-yet"))?;
-            act_document(&words, election, state, act, &heading_facts, &local, voter_name, &present)
+            act_document(&words, election, state, act, &heading_facts, &local, voter_name)
         }
         DocumentKind::ActRegister => {
             let register = Table {
@@ -405,8 +405,8 @@ fn act_document(
     heading_facts: &[(String, String)],
     local: &dyn Fn(DateTime<Utc>) -> String,
     voter_name: &dyn Fn(&str) -> Option<String>,
-    present: &[PresentPerson],
 ) -> (String, Vec<Block>) {
+    let present = domain::attendance::present_now(election, &state.attendance);
     let member_name = |id: &str| {
         election.commission.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_else(|| id.to_owned())
     };
