@@ -16,6 +16,7 @@ pub mod demo_day;
 pub mod desk;
 pub mod documents;
 mod error;
+mod protocol_documents;
 pub mod references;
 pub mod simulation;
 mod station;
