@@ -128,7 +128,7 @@ impl Context<'_> {
         }
         Table {
             columns: vec![
-                Column::new(self.words.t("doc-protocol-line-number"), 1).aligned(Align::Right),
+                Column::new("№", 1).aligned(Align::Right),
                 Column::new(self.words.t("doc-protocol-line"), 9),
                 Column::new(self.words.t("doc-protocol-value"), 2).aligned(Align::Right),
             ],
@@ -171,7 +171,7 @@ impl Context<'_> {
             blocks.push(Block::Heading(title));
             blocks.push(Block::Table(self.figures_table(form, contest, figures)));
             if relations {
-                blocks.push(Block::Paragraph(self.words.t("doc-protocol-relations")));
+                blocks.push(Block::Heading(self.words.t("doc-protocol-relations")));
                 blocks.push(Block::Table(self.relations_table(form, contest, figures)));
             }
         }
