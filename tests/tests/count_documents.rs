@@ -114,11 +114,15 @@ fn s65_the_protocol_prints_two_copies_with_the_time_of_signing_and_the_signed_fi
 #[test]
 fn r5_5_a_remote_station_prints_one_electronic_protocol_per_district() {
     let (_dir, day) = day(Demo::RemoteVoting, 40);
+    let election = day.station.election().expect("election");
     for language in BOTH {
         let printed = flat(&text(&day, language, &DocumentKind::Protocol { number: 1, copy: 1 }));
-        for designation in ["№ 1 —", "№ 2 —", "№ 3 —", "№ 4 —"] {
-            assert!(printed.contains(designation), "{language:?}: district {designation}: {printed}");
+        for contest in &election.contests {
+            let name = contest.name.get(language.code());
+            assert!(printed.contains(name), "{language:?}: district {name}: {printed}");
         }
+        let pdf = day.station.document_pdf(&DocumentKind::Protocol { number: 1, copy: 1 }).expect("rendered");
+        assert!(pages(&pdf) > election.contests.len(), "each district's protocol on its own pages, then the signatures");
         for result in &day.results.contests {
             let participants = result.protocol.line("remote-participants").expect("line 1");
             assert!(printed.contains(&participants.to_string()));

@@ -243,3 +243,39 @@ impl Station {
         self.simulation.as_ref().map(|s| s.truth()).unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Demo;
+
+    fn fields_of(demo: Demo) -> Vec<(String, Option<String>)> {
+        let election = demo.definition_as_shipped().expect("demo");
+        let form = protocol::form_for(election.station.kind).expect("form");
+        let contest = &election.contests[0];
+        entry_fields(&form.lines_for(contest)).into_iter().map(|f| (f.field, f.number)).collect()
+    }
+
+    fn line(field: &str, number: &str) -> (String, Option<String>) {
+        (field.to_owned(), Some(number.to_owned()))
+    }
+
+    #[test]
+    fn a_regular_station_enters_its_piles_in_the_order_of_the_form() {
+        let mut expected = vec![line("in-boxes", "8"), line("invalid", "9"), line("lost", "11"), line("not-accounted", "12")];
+        for (number, option) in (13..).zip(["p1", "p2", "p3", "p4", "p5", "against-all"]) {
+            expected.push(line(&format!("votes:{option}"), &number.to_string()));
+        }
+        expected.push(("unestablished".to_owned(), None));
+        assert_eq!(fields_of(Demo::CityCouncil), expected);
+    }
+
+    #[test]
+    fn r5_2_a_remote_station_enters_a_districts_ballots_from_the_aeu_and_its_piles() {
+        let fields = fields_of(Demo::RemoteVoting);
+        assert_eq!(fields[..2], [line("in-boxes", "5"), line("invalid", "7")]);
+        assert_eq!(fields[2], line("votes:c1", "8"));
+        assert!(!fields.iter().any(|(f, _)| f == "lost" || f == "not-accounted"), "no such lines on the remote form");
+        assert_eq!(fields.last(), Some(&("unestablished".to_owned(), None)));
+    }
+}

@@ -61,8 +61,14 @@ impl Context<'_> {
         self.election.contests.iter().find(|c| c.id == id)
     }
 
+    /// The contest as a heading: its name, after its designation unless the name says it.
     fn contest_title(&self, contest: &Contest) -> String {
-        format!("{} — {}", contest.designation, contest.name.get(self.code()))
+        let name = contest.name.get(self.code());
+        if name.contains(contest.designation.as_str()) {
+            name.to_owned()
+        } else {
+            format!("{} — {name}", contest.designation)
+        }
     }
 
     fn option_name(&self, contest: &Contest, option: &str) -> String {
@@ -160,10 +166,15 @@ impl Context<'_> {
 
     /// Every contest of a signed protocol: its figures, "Recount" where one was demanded
     /// (§62), and with `relations` the box of control relations under each.
-    fn contests(&self, form: &ProtocolForm, signed: &SignedProtocol, relations: bool) -> Vec<Block> {
+    /// With `own_pages`, each district's protocol after the first starts on a new page: a
+    /// remote station's electronic protocols are one per district (R5.5).
+    fn contests(&self, form: &ProtocolForm, signed: &SignedProtocol, relations: bool, own_pages: bool) -> Vec<Block> {
         let mut blocks = Vec::new();
-        for figures in &signed.contests {
+        for (index, figures) in signed.contests.iter().enumerate() {
             let Some(contest) = self.contest(&figures.contest) else { continue };
+            if own_pages && index > 0 {
+                blocks.push(Block::PageBreak);
+            }
             let mut title = self.contest_title(contest);
             if self.state.count.recounted(&contest.id) {
                 title = format!("{title} — {}", self.words.t("doc-protocol-recount"));
@@ -194,7 +205,7 @@ impl Context<'_> {
 
     fn complaints_and_dissents(&self) -> Vec<Block> {
         let count = &self.state.count;
-        let mut blocks = vec![Block::Paragraph(self.words.t("doc-protocol-complaints"))];
+        let mut blocks = vec![Block::Heading(self.words.t("doc-protocol-complaints"))];
         if count.complaints.is_empty() {
             blocks.push(Block::Paragraph(self.words.t("doc-protocol-no-complaints")));
         } else {
@@ -221,7 +232,7 @@ impl Context<'_> {
                 rows,
             }));
         }
-        blocks.push(Block::Paragraph(self.words.t("doc-protocol-dissents")));
+        blocks.push(Block::Heading(self.words.t("doc-protocol-dissents")));
         if count.dissents.is_empty() {
             blocks.push(Block::Paragraph(self.words.t("doc-protocol-no-dissents")));
         } else {
@@ -273,7 +284,7 @@ impl Context<'_> {
         if self.superseded(signed) {
             blocks.push(Block::Paragraph(self.words.t("doc-protocol-superseded")));
         }
-        blocks.extend(self.contests(form, signed, true));
+        blocks.extend(self.contests(form, signed, true, true));
         blocks.extend(self.attachments());
         blocks.push(Block::Paragraph(self.words.t("doc-protocol-signing-text")));
         blocks.push(self.members_sign());
@@ -333,7 +344,7 @@ impl Context<'_> {
         ];
         facts.push((self.words.t("doc-signed-date"), format!("{} {}", self.date(signed.at), self.time(signed.at))));
         let mut blocks = vec![Block::Paragraph(self.election.name.get(self.code()).to_owned()), Block::KeyValue(facts)];
-        blocks.extend(self.contests(form, signed, false));
+        blocks.extend(self.contests(form, signed, false, true));
         Ok((format!("{} — {}", self.words.t("doc-enlarged-title"), form.title.get(self.code())), blocks))
     }
 
@@ -355,7 +366,7 @@ impl Context<'_> {
             let mut facts = self.station_facts();
             facts.extend(self.signing_facts(signed));
             blocks.push(Block::KeyValue(facts));
-            blocks.extend(self.contests(form, signed, true));
+            blocks.extend(self.contests(form, signed, true, false));
             blocks.extend(self.attachments());
             blocks.push(Block::Paragraph(self.words.with("doc-certified-signers", &[("names", signers.clone().into())])));
             blocks.push(Block::Paragraph(
