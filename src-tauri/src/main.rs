@@ -19,7 +19,7 @@ use api::{ApiError, Language, Station};
 use domain::lot::{Contribution, LotPurpose, LotRecord};
 use domain::identification::IdentityDocument;
 use domain::{Command, StepId};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
 #[tauri::command]
 fn overview(station: State<'_, Station>) -> Overview {
@@ -132,6 +132,12 @@ fn simulate_voter(station: State<'_, Station>, case: VoterCase) -> Result<Simula
     station.simulate_voter(case)
 }
 
+/// Starts importing the register on a thread of its own; the overview shows its progress.
+#[tauri::command]
+fn import_register(app: AppHandle, station: State<'_, Station>, path: String) -> Result<(), ApiError> {
+    station.import_may_start().map(|()| drop(std::thread::spawn(move || app.state::<Station>().import_register_file(path.as_ref()))))
+}
+
 #[tauri::command]
 fn set_language(app: AppHandle, station: State<'_, Station>, language: Language) -> Result<(), ApiError> {
     station.set_language(language).and_then(|()| windows::relabel_menu(&app, language))
@@ -174,7 +180,8 @@ fn main() -> anyhow::Result<()> {
             desk_list,
             desk_issue_ballot,
             desk_clear,
-            simulate_voter
+            simulate_voter,
+            import_register
         ])
         .run(tauri::generate_context!())?;
     Ok(())

@@ -44,3 +44,6 @@ export const deskList = () => invoke<DeskView>("desk_list");
 export const deskIssueBallot = () => invoke<DeskView>("desk_issue_ballot");
 export const deskClear = () => invoke<DeskView>("desk_clear");
 export const simulateVoter = (voterCase: VoterCase) => invoke<SimulatedArrival>("simulate_voter", { case: voterCase });
+
+/** Starts importing a voter register file; the overview's `register.import` shows it. */
+export const importRegister = (path: string) => invoke<void>("import_register", { path });

@@ -18,6 +18,7 @@ pub mod documents;
 mod error;
 mod protocol_documents;
 pub mod references;
+pub mod register_import;
 pub mod simulation;
 mod station;
 pub mod tunduk;
