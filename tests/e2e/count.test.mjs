@@ -65,6 +65,12 @@ async function enter(browser, member, figures) {
   return fields;
 }
 
+/** Brings an element to the top of the window, for a screenshot of what follows it. */
+async function show(browser, selector) {
+  const element = await waitFor(browser, selector);
+  await element.scrollIntoView({ block: "start" });
+}
+
 async function agreed(browser) {
   await waitFor(browser, '[data-testid="agreed"]');
 }
@@ -89,6 +95,7 @@ for (const language of languages) {
       // 20:00: the polls closed by the simulated day, with the final turnout.
       await click(browser, '[data-testid="select-close"]');
       assert.match(await (await waitFor(browser, '[data-testid="polls-closed"]')).getText(), /20:00/);
+      await show(browser, '[data-testid="next-step"]');
       await screenshot(browser, `count-closed-${language.code}`);
 
       // The count's steps in the order of the law.
@@ -133,6 +140,7 @@ for (const language of languages) {
           const marked = await browser.$$('[data-testid="entries"] tr[data-differs="true"]');
           assert.equal(marked.length, 1);
           assert.equal(await marked[0].getAttribute("data-field"), slip);
+          await show(browser, '[data-testid="truth"]');
           await screenshot(browser, `count-difference-${language.code}`);
           // The second member counts the pile again and enters it right.
           await enter(browser, "m5", real);
@@ -143,7 +151,10 @@ for (const language of languages) {
         await agreed(browser);
         const verdict = await waitFor(browser, '[data-testid="aeu-verdict"]');
         assert.ok((await verdict.getText()).length > 0);
-        if (index === 0) await screenshot(browser, `count-agreed-${language.code}`);
+        if (index === 0) {
+          await show(browser, '[data-testid="agreed"]');
+          await screenshot(browser, `count-agreed-${language.code}`);
+        }
       }
 
       // The protocol: every relation holds, signed by the members present, printed.
@@ -151,6 +162,7 @@ for (const language of languages) {
       await waitFor(browser, '[data-testid="protocol-panel"]');
       assert.equal((await browser.$$('[data-testid="relations-hold"]')).length, Math.max(1, tabs.length));
       assert.equal((await browser.$$('[data-testid="violation"]')).length, 0);
+      await show(browser, '[data-testid="protocol-panel"]');
       await screenshot(browser, `count-protocol-${language.code}`);
       await act(browser, '[data-testid="sign-protocol"]');
       await waitFor(browser, '[data-testid="protocol-signed"]');
@@ -173,6 +185,7 @@ for (const language of languages) {
       assert.ok(printed.includes(language.kept), "the box of control relations");
       assert.ok(printed.includes(remote ? "9021" : "5214"), "the station");
       assert.match(printed, /2[0-3]:[0-5][0-9]/, "the time of signing");
+      await show(browser, '[data-testid="protocol-panel"]');
       await screenshot(browser, `count-signed-${language.code}`);
 
       // The final meeting: a complaint and the decision.
@@ -192,6 +205,7 @@ for (const language of languages) {
       await act(browser, '[data-testid="print-inventory"]');
       await act(browser, '[data-testid="seal-packets"]');
       await waitFor(browser, '[data-testid="packets-sealed"]');
+      await show(browser, '[data-testid="packets-panel"]');
       await screenshot(browser, `count-packets-${language.code}`);
       await click(browser, '[data-testid="select-delivery"]');
       await act(browser, '[data-testid="record-delivery"]');
