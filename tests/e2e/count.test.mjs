@@ -140,7 +140,7 @@ for (const language of languages) {
           const marked = await browser.$$('[data-testid="entries"] tr[data-differs="true"]');
           assert.equal(marked.length, 1);
           assert.equal(await marked[0].getAttribute("data-field"), slip);
-          await show(browser, '[data-testid="truth"]');
+          await show(browser, '[data-testid="differences"]');
           await screenshot(browser, `count-difference-${language.code}`);
           // The second member counts the pile again and enters it right.
           await enter(browser, "m5", real);
