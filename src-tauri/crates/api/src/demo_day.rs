@@ -55,7 +55,7 @@ fn case_of(index: u32, remote: bool) -> VoterCase {
         41 => VoterCase::NotInRegister,
         9 if remote => VoterCase::OwnDistrictOtherStation,
         5 | 25 if remote => VoterCase::DigitalPassport,
-        _ if remote && index % 3 == 0 => VoterCase::OtherDistrict,
+        _ if remote && index.is_multiple_of(3) => VoterCase::OtherDistrict,
         _ => VoterCase::Eligible,
     }
 }
