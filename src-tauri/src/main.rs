@@ -42,6 +42,12 @@ fn act(station: State<'_, Station>, command: Command) -> Result<Overview, ApiErr
     station.act(command)
 }
 
+/// §56: the AEU's preliminary results read through its driver.
+#[tauri::command]
+fn aeu_results_from_driver(station: State<'_, Station>) -> Result<Overview, ApiError> {
+    station.aeu_results_from_driver()
+}
+
 #[tauri::command]
 fn commit_lot(station: State<'_, Station>, purpose: LotPurpose, count: u32) -> Result<Overview, ApiError> {
     station.commit_lot(purpose, count)
@@ -215,6 +221,7 @@ fn main() -> anyhow::Result<()> {
             overview,
             monitor,
             complete_step,
+            aeu_results_from_driver,
             act,
             commit_lot,
             draw_lot,

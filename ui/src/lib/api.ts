@@ -12,6 +12,8 @@ export const completeStep = (step: StepId) => invoke<Overview>("complete_step", 
 export const setLanguage = (language: Language) => invoke<void>("set_language", { language });
 export const openMonitor = () => invoke<void>("open_monitor");
 export const act = (command: Command) => invoke<Overview>("act", { command });
+/** §56: the AEU's preliminary results read through its driver. */
+export const aeuResultsFromDriver = () => invoke<Overview>("aeu_results_from_driver");
 export const commitLot = (purpose: LotPurpose, count: number) => invoke<Overview>("commit_lot", { purpose, count });
 export const drawLot = (purpose: LotPurpose, contributions: Contribution[]) =>
   invoke<Overview>("draw_lot", { purpose, contributions });

@@ -190,7 +190,7 @@ record: LotRecord | null, };
 /**
  * Which document to print.
  */
-export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "type": "control-sheet", box_id: string, } | { "type": "ballot-ledger" } | { "type": "safe-record" } | { "type": "attendance-register" } | { "type": "out-of-premises-registry" } | { "type": "out-of-premises-act" } | { "type": "act", number: number, } | { "type": "act-register" };
+export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "type": "control-sheet", box_id: string, } | { "type": "ballot-ledger" } | { "type": "safe-record" } | { "type": "attendance-register" } | { "type": "out-of-premises-registry" } | { "type": "out-of-premises-act" } | { "type": "act", number: number, } | { "type": "act-register" } | { "type": "protocol", number: number, copy: number, } | { "type": "aeu-preliminary" } | { "type": "enlarged-protocol" } | { "type": "certified-copies" } | { "type": "packet-labels" } | { "type": "packet-inventory" } | { "type": "final-meeting" };
 
 /**
  * A request to act; [`crate::decide`] turns it into events or refuses it.
@@ -766,7 +766,31 @@ violations: Array<ApiError>,
 /**
  * What the simulated voters really marked (demo and training only).
  */
-truth: TrueTally | null, };
+truth: TrueTally | null, 
+/**
+ * The protocol's lines of this contest in printed order, its options included.
+ */
+lines: Array<FormLine>, 
+/**
+ * What a member enters for this contest, in the form's order.
+ */
+entry_fields: Array<EntryField>, };
+
+/**
+ * One figure a member enters for a contest: its field as the differences name it
+ * (`in-boxes`, `votes:<option>`, `invalid`, `unestablished`, `lost`, `not-accounted`),
+ * and the protocol line it goes to, when it goes to one.
+ */
+export type EntryField = { field: string, 
+/**
+ * The line's printed number.
+ */
+number: string | null, 
+/**
+ * The line's label or the option's name; `None` for a figure no line holds
+ * (ballots of unestablished form are set aside, §55).
+ */
+label: LocalizedText | null, };
 
 /**
  * What the simulated voters really marked, contest by contest: counts only. The

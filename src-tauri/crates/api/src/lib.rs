@@ -19,6 +19,7 @@ pub mod desk;
 pub mod documents;
 mod error;
 pub mod incidents;
+mod protocol_documents;
 pub mod references;
 pub mod register_import;
 pub mod simulation;

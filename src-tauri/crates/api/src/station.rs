@@ -14,7 +14,7 @@ use i18n::Language;
 use store::register::{Register, RegisterKey, VoterKey};
 use store::{Health, Journal, SerialSet};
 
-use crate::clock::Clock;
+use crate::clock::{Clock, HeldClock};
 use crate::demo::Demo;
 use crate::desk::Session;
 use crate::documents::{self, DocumentKind};
@@ -78,7 +78,7 @@ pub(crate) struct StationKeys {
 pub struct Station {
     pub(crate) data_dir: PathBuf,
     journal: Mutex<Journal>,
-    clock: Arc<dyn Clock>,
+    clock: HeldClock,
     devices: Vec<Arc<dyn Device>>,
     pub(crate) keys: StationKeys,
     register: Mutex<Option<Register>>,
@@ -176,7 +176,7 @@ impl Station {
         Ok(Station {
             data_dir: config.data_dir,
             journal: Mutex::new(journal),
-            clock: config.clock,
+            clock: HeldClock::new(config.clock),
             devices: config.devices,
             keys,
             register: Mutex::new(register),
@@ -389,6 +389,12 @@ impl Station {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// Holds the station's clock at `instant` while a demo's day is recorded at the times
+    /// of the law; `None` gives it back to the configured clock.
+    pub(crate) fn hold_clock(&self, instant: Option<DateTime<Utc>>) {
+        self.clock.hold(instant);
     }
 
     pub fn language(&self) -> Language {

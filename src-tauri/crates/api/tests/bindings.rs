@@ -92,6 +92,7 @@ fn generated() -> String {
         declaration::<api::register_import::ImportReportView>(&config),
         declaration::<api::count::CountView>(&config),
         declaration::<api::count::ContestCountView>(&config),
+        declaration::<api::count::EntryField>(&config),
         declaration::<api::simulation::TrueTally>(&config),
         declaration::<domain::count::AeuSource>(&config),
         declaration::<domain::count::AeuTally>(&config),

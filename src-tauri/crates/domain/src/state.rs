@@ -111,7 +111,6 @@ impl DayState {
             StepId::Protocol => self.count.protocol().map(|p| p.at),
             StepId::Packets => self.count.packets.as_ref().map(|(at, _)| *at),
             StepId::Delivery => self.count.delivered_at,
-            _ => self.completed.get(&step.completed_by()).copied(),
         }
     }
 
