@@ -21,9 +21,9 @@ impl Binary {
 /// Ink = darker than the mean of a `(2r+1)²` window (clipped at the borders) by `rel`
 /// of it and by at least `abs`. `r` is capped at 63, so that the sums fit in `u32`.
 ///
-/// The window sums slide: per column over the window's rows (one row in, one out), then
-/// along the row over the columns. Every pixel costs a handful of additions, whatever
-/// `r` — this is the bulk of looking for an MRZ, and frames without one pay only this.
+/// The window sums slide down per column (one row in, one out); along the row they are
+/// differences of a running sum. Every pixel costs a handful of additions, whatever `r`
+/// — this is the bulk of looking for an MRZ, and frames without one pay mostly this.
 pub fn binarise(img: &GrayImage, r: usize, rel: f32, abs: u32) -> Binary {
     let r = r.min(63);
     let w = img.width();
@@ -34,6 +34,7 @@ pub fn binarise(img: &GrayImage, r: usize, rel: f32, abs: u32) -> Binary {
     let abs = abs.min(255);
     let mut ink = vec![false; w * h];
     let mut column = vec![0u32; w];
+    let mut prefix = vec![0u32; w + 1];
     for row in p.chunks_exact(w).take((r + 1).min(h)) {
         for (c, &v) in column.iter_mut().zip(row) {
             *c += u32::from(v);
@@ -53,22 +54,28 @@ pub fn binarise(img: &GrayImage, r: usize, rel: f32, abs: u32) -> Binary {
             }
         }
         let rows = ((y + r + 1).min(h) - y.saturating_sub(r)) as u32;
+        for x in 0..w {
+            // wrapping: on a very wide image the running sum may wrap, its differences
+            // (the window sums, which fit) stay right
+            prefix[x + 1] = prefix[x].wrapping_add(column[x]);
+        }
         let src = &p[y * w..(y + 1) * w];
         let out = &mut ink[y * w..(y + 1) * w];
-        let mut sum: u32 = column[..(r + 1).min(w)].iter().sum();
-        for x in 0..w {
-            if x > 0 {
-                if x + r < w {
-                    sum += column[x + r];
-                }
-                if x > r {
-                    sum -= column[x - r - 1];
-                }
-            }
-            let area = rows * ((x + r + 1).min(w) - x.saturating_sub(r)) as u32;
-            let v = u32::from(src[x]);
-            // v < mean·(1 − rel) and v + abs < mean
-            out[x] = v * area * 1024 < sum * k && (v + abs) * area < sum;
+        // v < mean·(1 − rel) and v + abs < mean
+        let dark = |v: u8, sum: u32, area: u32| {
+            let v = u32::from(v);
+            v * area * 1024 < sum * k && (v + abs) * area < sum
+        };
+        // the window is whole between the borders: one area, no clipping, a loop the
+        // compiler vectorises
+        let (lo, hi) = (r.min(w), w.saturating_sub(r).max(r.min(w)));
+        let area = rows * (2 * r + 1) as u32;
+        for x in lo..hi {
+            out[x] = dark(src[x], prefix[x + r + 1].wrapping_sub(prefix[x - r]), area);
+        }
+        for x in (0..lo).chain(hi..w) {
+            let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
+            out[x] = dark(src[x], prefix[x1].wrapping_sub(prefix[x0]), rows * (x1 - x0) as u32);
         }
     }
     Binary { width: w, height: h, ink }
