@@ -280,15 +280,19 @@ pub fn grid_angle(frame: &GrayImage, region: Region) -> Option<f32> {
     let (x0, y0, x1, y1) = (x0.max(1), y0.max(1), x1.min(w.saturating_sub(1)), y1.min(h.saturating_sub(1)));
     let p = frame.pixels();
     let (mut re, mut im) = (0.0f64, 0.0f64);
+    let at = |i: usize| f32::from(p[i]);
     for y in (y0..y1).step_by(2) {
         let row = y * w;
         for x in (x0..x1).step_by(2) {
-            let gx = f32::from(p[row + x + 1]) - f32::from(p[row + x - 1]);
-            let gy = f32::from(p[row + w + x]) - f32::from(p[row - w + x]);
+            // Scharr: the most nearly isotropic 3×3 gradient, so that the angle of an edge
+            // does not lean towards the axes or the diagonals
+            let (i, up, down) = (row + x, row - w + x, row + w + x);
+            let gx = 3.0 * (at(up + 1) - at(up - 1)) + 10.0 * (at(i + 1) - at(i - 1)) + 3.0 * (at(down + 1) - at(down - 1));
+            let gy = 3.0 * (at(down - 1) - at(up - 1)) + 10.0 * (at(down) - at(up)) + 3.0 * (at(down + 1) - at(up + 1));
             // (gx + i·gy)² then squared again, divided by |g|² so that the weight is |g|²
             let (a, b) = (gx * gx - gy * gy, 2.0 * gx * gy);
             let m = gx * gx + gy * gy;
-            if m < 64.0 {
+            if m < 64.0 * 256.0 {
                 continue;
             }
             re += f64::from((a * a - b * b) / m);
@@ -362,4 +366,113 @@ fn upright_side(region: Region, angle: f32) -> f32 {
     let (x0, y0, x1, y1) = region;
     let bbox = (x1 - x0).max(y1 - y0) as f32;
     bbox / (angle.cos().abs() + angle.sin().abs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DARK: u8 = 40;
+    const LIGHT: u8 = 210;
+
+    /// A random `n`×`n` grid of modules of `m` pixels with a light margin of 4 modules,
+    /// turned by `angle` about the centre of a `side`² grey image (2×2 supersampled),
+    /// and whether each module is dark.
+    fn turned_grid(n: usize, m: f32, angle: f32, side: usize) -> (GrayImage, Vec<bool>) {
+        let mut state = 11u64;
+        let dark: Vec<bool> = (0..n * n)
+            .map(|_| {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                state >> 63 == 1
+            })
+            .collect();
+        let centre = side as f32 / 2.0;
+        let (c, s) = (angle.cos(), angle.sin());
+        let level = |px: f32, py: f32| -> f32 {
+            // back into the grid's own frame: R(−angle)·(p − centre), in modules
+            let (dx, dy) = (px - centre, py - centre);
+            let (u, v) = ((c * dx + s * dy) / m + n as f32 / 2.0, (-s * dx + c * dy) / m + n as f32 / 2.0);
+            if u >= 0.0 && v >= 0.0 && u < n as f32 && v < n as f32 {
+                if dark[v as usize * n + u as usize] { f32::from(DARK) } else { f32::from(LIGHT) }
+            } else if u >= -4.0 && v >= -4.0 && u < n as f32 + 4.0 && v < n as f32 + 4.0 {
+                f32::from(LIGHT)
+            } else {
+                120.0
+            }
+        };
+        let mut pixels = Vec::with_capacity(side * side);
+        for y in 0..side {
+            for x in 0..side {
+                let (x, y) = (x as f32, y as f32);
+                let sum = level(x - 0.25, y - 0.25) + level(x + 0.25, y - 0.25) + level(x - 0.25, y + 0.25) + level(x + 0.25, y + 0.25);
+                pixels.push((sum / 4.0).round() as u8);
+            }
+        }
+        (GrayImage::new(side, side, pixels).expect("sizes agree"), dark)
+    }
+
+    fn degrees_apart_mod_90(a: f32, b: f32) -> f32 {
+        let d = (a - b).to_degrees().rem_euclid(90.0);
+        d.min(90.0 - d)
+    }
+
+    #[test]
+    fn the_grid_angle_of_a_turned_code_is_its_turn_modulo_90() {
+        for deg in [0.0f32, 12.0, 30.0, 44.0, -25.0, 100.0, 225.0] {
+            let angle = deg.to_radians();
+            let (img, _) = turned_grid(25, 5.0, angle, 240);
+            let found = grid_angle(&img, (0, 0, 240, 240)).expect("edges");
+            assert!(degrees_apart_mod_90(found, angle) < 1.0, "turned {deg}°, found {}°", found.to_degrees());
+        }
+        assert_eq!(grid_angle(&GrayImage::filled(64, 64, 90), (0, 0, 64, 64)), None, "a flat region has no grid");
+    }
+
+    #[test]
+    fn upright_undoes_the_turn_module_for_module() {
+        let (n, m) = (25usize, 5.0f32);
+        for deg in [12.0f32, 44.0, -30.0] {
+            let angle = deg.to_radians();
+            let (img, dark) = turned_grid(n, m, angle, 240);
+            let region = (0, 0, 240, 240);
+            let found = grid_angle(&img, region).expect("edges");
+            for k in [1.0f32, 1.5] {
+                let side = ((n + 4) as f32 * m * k) as usize;
+                let up = upright(&img, (120.0, 120.0), found, k, side, false);
+                // module centres of the upright image
+                let origin = side as f32 / 2.0 - n as f32 / 2.0 * m * k;
+                let wrong = (0..n * n)
+                    .filter(|&i| {
+                        let (u, v) = ((i % n) as f32 + 0.5, (i / n) as f32 + 0.5);
+                        let (x, y) = ((origin + u * m * k) as usize, (origin + v * m * k) as usize);
+                        let level = up.pixels()[y * side + x];
+                        (level < 125) != dark[i]
+                    })
+                    .count();
+                assert_eq!(wrong, 0, "turned {deg}°, ×{k}: {wrong} modules differ");
+            }
+        }
+    }
+
+    #[test]
+    fn regions_part_a_code_from_text_it_touches() {
+        // a code (180 px, modules of 3) and, touching its right edge, a block of "text
+        // lines" 12 px high with 12 px between them: one shapeless cluster of busy blocks
+        let (code, _) = turned_grid(60, 3.0, 0.0, 220);
+        let (w, h) = (640usize, 360usize);
+        let mut pixels = vec![150u8; w * h];
+        for y in 0..220 {
+            pixels[(y + 80) * w + 40..(y + 80) * w + 260].copy_from_slice(&code.pixels()[y * 220..(y + 1) * 220]);
+        }
+        for y in (96..288).filter(|y| y % 24 < 12) {
+            for x in 236..620 {
+                pixels[y * w + x] = if (x / 3 + y / 3) % 2 == 0 { 30 } else { 230 };
+            }
+        }
+        // a camera's blur
+        let frame = box3(&GrayImage::new(w, h, pixels).expect("sizes agree"));
+        let regions = code_regions(&frame);
+        // the code's modules lie in x 60..240, y 100..280
+        let holds_the_code_alone = |r: &Region| r.0 <= 60 && r.1 <= 100 && r.2 >= 240 && r.3 >= 280 && r.2 - r.0 < 320;
+        assert!(regions.iter().take(2).any(holds_the_code_alone), "no region around the code alone: {regions:?}");
+    }
 }
