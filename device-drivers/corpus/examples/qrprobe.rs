@@ -17,7 +17,7 @@ fn timed<T>(f: impl Fn() -> T) -> (T, f64) {
         r = Some(f());
         best = best.min(t.elapsed().as_secs_f64() * 1000.0);
     }
-    (r.unwrap_or_else(|| f()), best)
+    (r.unwrap_or_else(f), best)
 }
 
 fn main() {
@@ -53,10 +53,10 @@ fn main() {
             "{i:4}: {what:16} mod {:.2}px n{} ang {:5.1} (mod90 {:4.1}) est {angles:?} rx {t_rx:.1}ms all {t_all:.1}ms regions {regions:?}",
             lay.module_px, lay.modules, lay.angle, lay.angle % 90.0
         );
-        if let Some(dir) = out {
-            if let Some(img) = image::GrayImage::from_raw(s.image.width() as u32, s.image.height() as u32, s.image.pixels().to_vec()) {
-                let _ = img.save(format!("{dir}/qr-{i}.png"));
-            }
+        if let Some(dir) = out
+            && let Some(img) = image::GrayImage::from_raw(s.image.width() as u32, s.image.height() as u32, s.image.pixels().to_vec())
+        {
+            let _ = img.save(format!("{dir}/qr-{i}.png"));
         }
     }
     let q = |v: &mut Vec<f64>, p: f64| {

@@ -695,12 +695,11 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
         if li == looked_at_first && median(best_scores) < 0.55 {
             return None;
         }
-        if pass + 1 < order.len() {
-            if let Some(format) = early {
-                if confidently_fails_a_check(format, li, &row) {
-                    return None;
-                }
-            }
+        if pass + 1 < order.len()
+            && let Some(format) = early
+            && confidently_fails_a_check(format, li, &row)
+        {
+            return None;
         }
         rows[li] = Some(row);
     }

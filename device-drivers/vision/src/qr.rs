@@ -212,7 +212,7 @@ pub fn code_regions(frame: &GrayImage) -> Vec<Region> {
         let (cores, _) = clusters_of(&core, bw, bh);
         regions.extend(cores.iter().filter(|c| c.code_like()).map(|c| (c.n, grow(c, 3))));
     }
-    regions.sort_by(|a, b| b.0.cmp(&a.0));
+    regions.sort_by_key(|r| std::cmp::Reverse(r.0));
     regions.into_iter().map(|(_, r)| r).collect()
 }
 

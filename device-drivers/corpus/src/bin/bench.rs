@@ -177,10 +177,10 @@ fn main() {
                     n += 1;
                     let Truth::Qr(payload) = &s.truth else { continue };
                     // untimed: which attempt of the chosen decoder got the frame
-                    if let Some((p, attempt)) = vision::qr::decode_qr_traced(&s.image) {
-                        if &p == payload {
-                            *by_attempt.entry(format!("{attempt:?}")).or_default() += 1;
-                        }
+                    if let Some((p, attempt)) = vision::qr::decode_qr_traced(&s.image)
+                        && &p == payload
+                    {
+                        *by_attempt.entry(format!("{attempt:?}")).or_default() += 1;
                     }
                     for (k, (_, dec)) in decoders.iter().enumerate() {
                         let t = Instant::now();
