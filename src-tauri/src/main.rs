@@ -14,7 +14,8 @@ mod windows;
 use api::view::{MonitorView, Overview};
 use api::desk::DeskView;
 use api::documents::DocumentKind;
-use api::simulation::{SimulatedArrival, VoterCase};
+use api::simulation::{SimulatedArrival, SpoiledBallotCase, VoterCase};
+use api::spoils::SpoilsView;
 use api::{ApiError, Language, Station};
 use domain::lot::{Contribution, LotPurpose, LotRecord};
 use domain::identification::IdentityDocument;
@@ -39,6 +40,12 @@ fn complete_step(station: State<'_, Station>, step: StepId) -> Result<Overview, 
 #[tauri::command]
 fn act(station: State<'_, Station>, command: Command) -> Result<Overview, ApiError> {
     station.act(command)
+}
+
+/// §56: the AEU's preliminary results read through its driver.
+#[tauri::command]
+fn aeu_results_from_driver(station: State<'_, Station>) -> Result<Overview, ApiError> {
+    station.aeu_results_from_driver()
 }
 
 #[tauri::command]
@@ -133,6 +140,66 @@ fn import_register(app: AppHandle, station: State<'_, Station>, path: String) ->
 }
 
 #[tauri::command]
+fn spoils(station: State<'_, Station>) -> Result<SpoilsView, ApiError> {
+    station.spoils()
+}
+
+#[tauri::command]
+fn register_chair_card(station: State<'_, Station>) -> Result<SpoilsView, ApiError> {
+    station.register_chair_card()
+}
+
+#[tauri::command]
+fn duplicate_scan(station: State<'_, Station>) -> Result<SpoilsView, ApiError> {
+    station.duplicate_scan()
+}
+
+#[tauri::command]
+fn duplicate_authorise(station: State<'_, Station>, reason: String, pin: String) -> Result<SpoilsView, ApiError> {
+    station.duplicate_authorise(&reason, &pin)
+}
+
+#[tauri::command]
+fn duplicate_print_again(station: State<'_, Station>) -> Result<SpoilsView, ApiError> {
+    station.duplicate_print_again()
+}
+
+#[tauri::command]
+fn duplicate_clear(station: State<'_, Station>) -> Result<SpoilsView, ApiError> {
+    station.duplicate_clear()
+}
+
+#[tauri::command]
+fn record_spoiled_ballot(station: State<'_, Station>, member_id: String) -> Result<SpoilsView, ApiError> {
+    station.record_spoiled_ballot(&member_id)
+}
+
+#[tauri::command]
+fn simulate_spoiled_ballot(station: State<'_, Station>, case: SpoiledBallotCase) -> Result<(), ApiError> {
+    station.simulate_spoiled_ballot(case)
+}
+
+#[tauri::command]
+fn act_and_print(station: State<'_, Station>, command: Command) -> Result<Overview, ApiError> {
+    station.act_and_print(command)
+}
+
+#[tauri::command]
+fn reprint_act(station: State<'_, Station>, number: u32) -> Result<Overview, ApiError> {
+    station.reprint_act(number)
+}
+
+#[tauri::command]
+fn inject_fault(station: State<'_, Station>, device: String, fault: driver_api::FaultCode) -> Result<Overview, ApiError> {
+    station.inject_fault(&device, fault).map(|()| station.overview())
+}
+
+#[tauri::command]
+fn repair_device(station: State<'_, Station>, device: String) -> Result<Overview, ApiError> {
+    station.repair_device(&device).map(|()| station.overview())
+}
+
+#[tauri::command]
 fn set_language(app: AppHandle, station: State<'_, Station>, language: Language) -> Result<(), ApiError> {
     station.set_language(language).and_then(|()| windows::relabel_menu(&app, language))
 }
@@ -154,6 +221,7 @@ fn main() -> anyhow::Result<()> {
             overview,
             monitor,
             complete_step,
+            aeu_results_from_driver,
             act,
             commit_lot,
             draw_lot,
@@ -174,7 +242,19 @@ fn main() -> anyhow::Result<()> {
             desk_issue_ballot,
             desk_clear,
             simulate_voter,
-            import_register
+            import_register,
+            spoils,
+            register_chair_card,
+            duplicate_scan,
+            duplicate_authorise,
+            duplicate_print_again,
+            duplicate_clear,
+            record_spoiled_ballot,
+            simulate_spoiled_ballot,
+            act_and_print,
+            reprint_act,
+            inject_fault,
+            repair_device
         ])
         .run(tauri::generate_context!())?;
     Ok(())

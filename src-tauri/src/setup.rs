@@ -17,8 +17,10 @@ pub fn logging() {
 /// - `UCHASTOK_DATA_DIR`: the database's folder (default: the user's data directory);
 /// - `UCHASTOK_CLOCK_START`: an RFC 3339 instant the clock starts from (demos, tests);
 /// - `UCHASTOK_DEMO`: `remote` (default) or `city`, the demo loaded into a new journal;
-/// - `UCHASTOK_DEMO_STAGE`: `start` (default) or `polls-open`: a new demo journal gets the
-///   opening meeting recorded at its times and the polls open at 08:00.
+/// - `UCHASTOK_DEMO_STAGE`: `start` (default), `polls-open`: a new demo journal gets the
+///   opening meeting recorded at its times and the polls open at 08:00, or `closed`: the
+///   whole voting day with simulated voters and the polls closed at 20:00, the app
+///   opening at the count (needs `UCHASTOK_CLOCK_START` after 20:00 of voting day).
 pub fn station() -> anyhow::Result<Station> {
     let data_dir = match std::env::var_os("UCHASTOK_DATA_DIR") {
         Some(dir) => PathBuf::from(dir),

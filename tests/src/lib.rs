@@ -33,6 +33,22 @@ impl Harness {
             .expect("station opens")
     }
 
+    /// The station and its simulated devices, for a test that handles a device itself
+    /// (breaks the urn, takes the card out).
+    pub fn open_with_devices(&self, demo: Demo) -> (Station, Arc<sim::SimStation>) {
+        self.open_adjusted(demo, |_| {})
+    }
+
+    /// Like [`Harness::open_with_devices`], with the configuration adjusted first (a
+    /// real driver in place of a simulated device).
+    pub fn open_adjusted(&self, demo: Demo, adjust: impl FnOnce(&mut StationConfig)) -> (Station, Arc<sim::SimStation>) {
+        let mut config =
+            StationConfig::simulated(self.dir.path().to_path_buf(), self.clock.clone(), Some(demo), sim::DEFAULT_SEED);
+        let devices = config.simulation.clone().expect("simulated devices");
+        adjust(&mut config);
+        (Station::open(config).expect("station opens"), devices)
+    }
+
     pub fn at(&self, day: u32, hour: u32, minute: u32) {
         self.clock.set(bishkek(day, hour, minute));
     }
@@ -112,12 +128,27 @@ pub fn pdf_text(pdf: &[u8]) -> String {
 }
 
 
-/// A remote-voting station of the JK demo, its opening meeting done, the polls open at
-/// 08:00 on the 29th.
+/// A remote-voting station of the JK demo, its opening meeting done (the chair's card
+/// registered), the polls open at 08:00 on the 29th.
 pub fn remote_station_open() -> (Harness, Station) {
+    let (harness, station, _) = remote_station_prepared(true);
+    (harness, station)
+}
+
+/// A remote-voting station of the JK demo with its simulated devices, the polls open at
+/// 08:00 on the 29th; the chair's card registered at the opening or not (R4.4).
+pub fn remote_station_prepared(register_card: bool) -> (Harness, Station, Arc<sim::SimStation>) {
+    remote_station_prepared_with(register_card, |_| {})
+}
+
+/// [`remote_station_prepared`] with the station's configuration adjusted first.
+pub fn remote_station_prepared_with(
+    register_card: bool,
+    adjust: impl FnOnce(&mut StationConfig),
+) -> (Harness, Station, Arc<sim::SimStation>) {
     use domain::opening::BoxKind;
     let harness = Harness::new(bishkek(29, 7, 5));
-    let station = harness.open(Demo::RemoteVoting);
+    let (station, devices) = harness.open_adjusted(Demo::RemoteVoting, adjust);
     commission_arrives(&station, 11);
     draw_roles_lot(&station);
     station.act(Command::OpenSafe { voters_paper: 0, voters_electronic: 0, explanation: None }).expect("safe");
@@ -128,22 +159,32 @@ pub fn remote_station_open() -> (Harness, Station) {
     }
     station.act(Command::FinishSealing).expect("sealing finished");
     station.act(Command::RecordPaperStock { sheets: 2000, printer_counter: 10452 }).expect("stock");
+    if register_card {
+        station.register_chair_card().expect("the chair's card registered");
+    }
     harness.at(29, 8, 0);
     station.act(Command::OpenPolls).expect("polls open");
-    (harness, station)
+    (harness, station, devices)
 }
 
 /// A regular station of the city-council demo, its opening meeting done, the polls open
 /// at 08:00 on the 29th.
 pub fn regular_station_open() -> (Harness, Station) {
+    let (harness, station, _) = regular_station_prepared();
+    (harness, station)
+}
+
+/// A regular station of the city-council demo with its simulated devices, the polls
+/// open at 08:00 on the 29th.
+pub fn regular_station_prepared() -> (Harness, Station, Arc<sim::SimStation>) {
     let harness = Harness::new(bishkek(29, 7, 5));
-    let station = harness.open(Demo::CityCouncil);
+    let (station, devices) = harness.open_with_devices(Demo::CityCouncil);
     commission_arrives(&station, 9);
     draw_roles_lot(&station);
     prepare_regular_after_lot(&station);
     harness.at(29, 8, 0);
     station.act(Command::OpenPolls).expect("polls open");
-    (harness, station)
+    (harness, station, devices)
 }
 
 /// The files the app wrote under `folder` whose names end with `suffix`, sorted.

@@ -1,8 +1,8 @@
 // The app's commands, typed with the bindings generated from Rust.
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  ApiError, Command, Contribution, DeskView, DocumentKind, IdentityDocument, LotPurpose, LotRecord, MonitorView, Overview,
-  SimulatedArrival, StepId, VoterCase,
+  ApiError, Command, Contribution, DeskView, DocumentKind, FaultCode, IdentityDocument, LotPurpose, LotRecord, MonitorView,
+  Overview, SimulatedArrival, SpoiledBallotCase, SpoilsView, StepId, VoterCase,
 } from "./bindings";
 import type { Language } from "./i18n";
 
@@ -12,6 +12,8 @@ export const completeStep = (step: StepId) => invoke<Overview>("complete_step", 
 export const setLanguage = (language: Language) => invoke<void>("set_language", { language });
 export const openMonitor = () => invoke<void>("open_monitor");
 export const act = (command: Command) => invoke<Overview>("act", { command });
+/** §56: the AEU's preliminary results read through its driver. */
+export const aeuResultsFromDriver = () => invoke<Overview>("aeu_results_from_driver");
 export const commitLot = (purpose: LotPurpose, count: number) => invoke<Overview>("commit_lot", { purpose, count });
 export const drawLot = (purpose: LotPurpose, contributions: Contribution[]) =>
   invoke<Overview>("draw_lot", { purpose, contributions });
@@ -45,3 +47,19 @@ export const simulateVoter = (voterCase: VoterCase) => invoke<SimulatedArrival>(
 
 /** Starts importing a voter register file; the overview's `register.import` shows it. */
 export const importRegister = (path: string) => invoke<void>("import_register", { path });
+// Spoiled ballots (§45) and duplicates under the chair's smart card (R4.4).
+export const spoils = () => invoke<SpoilsView>("spoils");
+export const registerChairCard = () => invoke<SpoilsView>("register_chair_card");
+export const duplicateScan = () => invoke<SpoilsView>("duplicate_scan");
+export const duplicateAuthorise = (reason: string, pin: string) => invoke<SpoilsView>("duplicate_authorise", { reason, pin });
+export const duplicatePrintAgain = () => invoke<SpoilsView>("duplicate_print_again");
+export const duplicateClear = () => invoke<SpoilsView>("duplicate_clear");
+export const recordSpoiledBallot = (memberId: string) => invoke<SpoilsView>("record_spoiled_ballot", { memberId });
+export const simulateSpoiledBallot = (spoiledCase: SpoiledBallotCase) =>
+  invoke<void>("simulate_spoiled_ballot", { case: spoiledCase });
+
+// Incidents (§48, §6, §46, §17): acts are printed the moment they are drawn up.
+export const actAndPrint = (command: Command) => invoke<Overview>("act_and_print", { command });
+export const reprintAct = (number: number) => invoke<Overview>("reprint_act", { number });
+export const injectFault = (device: string, fault: FaultCode) => invoke<Overview>("inject_fault", { device, fault });
+export const repairDevice = (device: string) => invoke<Overview>("repair_device", { device });

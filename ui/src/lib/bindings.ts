@@ -63,7 +63,11 @@ export type Overview = { language: "ky" | "ru", election: ElectionView | null, c
 /**
  * The station runs on simulated devices: voters can be sent to the desk.
  */
-simulated: boolean, };
+simulated: boolean, 
+/**
+ * The box in use, failed urns, stopped devices, power cuts (§48, §6).
+ */
+incidents: IncidentsView | null, };
 
 export type ElectionView = { id: string, name: LocalizedText, kind: ElectionKind, training: boolean, 
 /**
@@ -186,12 +190,12 @@ record: LotRecord | null, };
 /**
  * Which document to print.
  */
-export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "type": "control-sheet", box_id: string, } | { "type": "ballot-ledger" } | { "type": "safe-record" } | { "type": "attendance-register" } | { "type": "out-of-premises-registry" } | { "type": "out-of-premises-act" } | { "type": "act", number: number, } | { "type": "act-register" };
+export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "type": "control-sheet", box_id: string, } | { "type": "ballot-ledger" } | { "type": "safe-record" } | { "type": "attendance-register" } | { "type": "out-of-premises-registry" } | { "type": "out-of-premises-act" } | { "type": "act", number: number, } | { "type": "act-register" } | { "type": "protocol", number: number, copy: number, } | { "type": "aeu-preliminary" } | { "type": "enlarged-protocol" } | { "type": "certified-copies" } | { "type": "packet-labels" } | { "type": "packet-inventory" } | { "type": "final-meeting" };
 
 /**
  * A request to act; [`crate::decide`] turns it into events or refuses it.
  */
-export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" } | { "type": "register-application", voter_name: string, address: string, reason: string, } | { "type": "serve-out-of-premises-voter", application: number, box_id: string, document: string, } | { "type": "seal-portable-box-slot", box_id: string, } | { "type": "close-out-of-premises-voting", ballots_taken: number, unused_returned: number, spoiled_returned: number, } | { "type": "identify-voter", identification: Identification, } | { "type": "record-identification-failure", facts: VoterFacts, fingerprint_attempts: number, face_tried: boolean, } | { "type": "record-ballot-printed", district: string, } | { "type": "list-voter", voter: string, } | { "type": "issue-ballot-to-voter" } | { "type": "report-turnout", step: StepId, } | { "type": "close-polls" } | { "type": "cancel-unused-ballots", unused: number, spoiled_returned: number, } | { "type": "record-list-totals", pages: number, voters_in_list: number, signatures: number, explanation: string | null, } | { "type": "open-portable-box", box_id: string, seals_intact: boolean, found: number, } | { "type": "record-aeu-results", source: AeuSource, tallies: Array<AeuTally>, } | { "type": "enter-count", contest: string, member: string, figures: CountFigures, } | { "type": "demand-recount", contest: string, by: number, reason: string, } | { "type": "sign-protocol", signers: Array<string>, } | { "type": "correct-protocol", reason: string, } | { "type": "receive-complaint", from: string, text: string, } | { "type": "decide-complaint", number: number, decision: string, agreed: Array<string>, } | { "type": "attach-dissent", member: string, text: string, } | { "type": "seal-packets" } | { "type": "record-delivery" };
+export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" } | { "type": "register-application", voter_name: string, address: string, reason: string, } | { "type": "serve-out-of-premises-voter", application: number, box_id: string, document: string, } | { "type": "seal-portable-box-slot", box_id: string, } | { "type": "close-out-of-premises-voting", ballots_taken: number, unused_returned: number, spoiled_returned: number, } | { "type": "identify-voter", identification: Identification, } | { "type": "record-identification-failure", facts: VoterFacts, fingerprint_attempts: number, face_tried: boolean, } | { "type": "record-ballot-printed", district: string, } | { "type": "list-voter", voter: string, } | { "type": "issue-ballot-to-voter" } | { "type": "report-turnout", step: StepId, } | { "type": "close-polls" } | { "type": "cancel-unused-ballots", unused: number, spoiled_returned: number, } | { "type": "record-list-totals", pages: number, voters_in_list: number, signatures: number, explanation: string | null, } | { "type": "open-portable-box", box_id: string, seals_intact: boolean, found: number, } | { "type": "record-aeu-results", source: AeuSource, tallies: Array<AeuTally>, } | { "type": "enter-count", contest: string, member: string, figures: CountFigures, } | { "type": "demand-recount", contest: string, by: number, reason: string, } | { "type": "sign-protocol", signers: Array<string>, } | { "type": "correct-protocol", reason: string, } | { "type": "receive-complaint", from: string, text: string, } | { "type": "decide-complaint", number: number, decision: string, agreed: Array<string>, } | { "type": "attach-dissent", member: string, text: string, } | { "type": "seal-packets" } | { "type": "record-delivery" } | { "type": "register-chair-card", public_key: string, } | { "type": "authorise-duplicate", authorisation: DuplicateAuthorisation, } | { "type": "record-duplicate-printed", spoiled_serial: string, } | { "type": "record-spoiled-ballot", member_id: string, } | { "type": "record-aeu-failure", aeu: string, } | { "type": "switch-to-reserve-aeu" } | { "type": "switch-to-transparent-box", box_id: string, seals: Array<string>, } | { "type": "record-device-stop", device: IncidentDevice, } | { "type": "record-device-resumed", device: IncidentDevice, } | { "type": "record-power-cut" } | { "type": "record-power-restored" } | { "type": "record-assistance", reason: AssistanceReason, helper_name: string, helper_is_voter: boolean, } | { "type": "remove-person", person: number, reason: string, };
 
 /**
  * A validated election definition.
@@ -609,7 +613,7 @@ export type ActKind = { "type": "identification-failure",
 /**
  * The voter's key (keyed hash), never the personal number.
  */
-voter: string, fingerprint_attempts: number, face_tried: boolean, } | { "type": "unused-ballots-cancelled", unused: number, spoiled_returned: number, cancelled: number, } | { "type": "ballots-issued", signatures: number, receipts: number, } | { "type": "portable-box-invalidated", box_id: string, served: number, found: number, members: Array<string>, } | { "type": "aeu-preliminary", processed: number, } | { "type": "protocol-correction", protocol: number, reason: string, };
+voter: string, fingerprint_attempts: number, face_tried: boolean, } | { "type": "unused-ballots-cancelled", unused: number, spoiled_returned: number, cancelled: number, } | { "type": "ballots-issued", signatures: number, receipts: number, } | { "type": "portable-box-invalidated", box_id: string, served: number, found: number, members: Array<string>, } | { "type": "aeu-preliminary", processed: number, } | { "type": "protocol-correction", protocol: number, reason: string, } | { "type": "spoiled-ballot", member_id: string, } | { "type": "duplicate-ballot", spoiled_serial: string, district: string, reason: string, } | { "type": "reserve-aeu", failed: string, reserve: string, } | { "type": "transparent-box", failed: Array<string>, box_id: string, } | { "type": "removal", person: number, reason: string, };
 
 /**
  * One printed line of a contest's protocol, as the UI and the printed protocol show it.
@@ -762,7 +766,31 @@ violations: Array<ApiError>,
 /**
  * What the simulated voters really marked (demo and training only).
  */
-truth: TrueTally | null, };
+truth: TrueTally | null, 
+/**
+ * The protocol's lines of this contest in printed order, its options included.
+ */
+lines: Array<FormLine>, 
+/**
+ * What a member enters for this contest, in the form's order.
+ */
+entry_fields: Array<EntryField>, };
+
+/**
+ * One figure a member enters for a contest: its field as the differences name it
+ * (`in-boxes`, `votes:<option>`, `invalid`, `unestablished`, `lost`, `not-accounted`),
+ * and the protocol line it goes to, when it goes to one.
+ */
+export type EntryField = { field: string, 
+/**
+ * The line's printed number.
+ */
+number: string | null, 
+/**
+ * The line's label or the option's name; `None` for a figure no line holds
+ * (ballots of unestablished form are set aside, §55).
+ */
+label: LocalizedText | null, };
 
 /**
  * What the simulated voters really marked, contest by contest: counts only. The
@@ -954,3 +982,208 @@ contest: string | null,
  * The option, for a pile of valid ballots.
  */
 option: string | null, count: number, };
+
+/**
+ * A duplicate's authorisation as signed by the chair's card and journaled.
+ */
+export type DuplicateAuthorisation = { 
+/**
+ * The spoiled ballot's serial (16 hex digits), from its QR code.
+ */
+spoiled_serial: string, 
+/**
+ * The contest (district) of the spoiled ballot: the duplicate is of the same one.
+ */
+district: string, 
+/**
+ * Why the voter asked, as the act records it.
+ */
+reason: string, 
+/**
+ * Drawn by the api for this signature only (hex, [`NONCE_BYTES`] bytes).
+ */
+nonce: string, 
+/**
+ * The journal head when the chair signed (hex).
+ */
+journal_head: string, 
+/**
+ * The fingerprint of the key that signed (hex).
+ */
+card: string, 
+/**
+ * The Ed25519 signature over [`signed_message`] (hex, 64 bytes).
+ */
+signature: string, };
+
+/**
+ * Where every ballot printed at a remote station went: a printed ballot is either with
+ * a voter (to be cast) or spoiled and cancelled; nothing else.
+ */
+export type BallotAccount = { 
+/**
+ * Ballots printed for voters and duplicates printed.
+ */
+printed: number, 
+/**
+ * Printed and not spoiled: may end in the urn.
+ */
+cast_eligible: number, 
+/**
+ * Spoiled and brought back (each one got its duplicate).
+ */
+spoiled: number, 
+/**
+ * Cancelled on the spot: the spoiled ones (R4.4).
+ */
+cancelled: number, };
+
+/**
+ * A device whose stop is recorded (what the law's procedures name; the AEU has §48).
+ */
+export type IncidentDevice = "identification-device" | "ballot-printer" | "document-printer";
+
+/**
+ * Why a voter needs help (§46).
+ */
+export type AssistanceReason = "cannot-sign" | "cannot-fill-in";
+
+/**
+ * What box the ballots go into now (§48).
+ */
+export type BoxInUse = { "type": "aeu", box_id: string, reserve: boolean, } | { "type": "transparent-box", box_id: string, } | { "type": "none" };
+
+/**
+ * The next step §48 asks for, if any: the urn in use failed and a reserve is there, or
+ * no urn works any more.
+ */
+export type AeuGuidance = { "type": "switch-to-reserve", failed: string, reserve: string, } | { "type": "switch-to-transparent-box" };
+
+/**
+ * What the spoiled-ballots panel shows.
+ */
+export type SpoilsView = { remote: boolean, 
+/**
+ * Voting acts are allowed now.
+ */
+voting_open: boolean, card: ChairCardView | null, 
+/**
+ * The card may be registered now (remote station, before the polls open).
+ */
+can_register_card: boolean, 
+/**
+ * The smart card reader, as the device reports it.
+ */
+card_device: DeviceStatus | null, scanned: ScannedBallot | null, authorised: boolean, printed: boolean, 
+/**
+ * The act drawn up for the duplicate of the scanned ballot.
+ */
+act: number | null, duplicates: Array<DuplicateRow>, 
+/**
+ * Remote station: every ballot printed is either with a voter or spoiled and
+ * cancelled.
+ */
+account: BallotAccount, 
+/**
+ * Regular station: spoiled ballots returned and replaced (§45).
+ */
+spoiled_returned: number, 
+/**
+ * Regular station: ballots the members still hold.
+ */
+ballots_with_members: number, members: Array<BallotHolder>, 
+/**
+ * Acts of duplicates whose signature did not verify on replay (a tampered journal).
+ */
+unverified: Array<number>, };
+
+/**
+ * The chair's card as the journal registered it.
+ */
+export type ChairCardView = { 
+/**
+ * The first 16 hex digits of the key's SHA-256 in groups of four, as read aloud.
+ */
+fingerprint: string, 
+/**
+ * Local `HH:MM` of the registration.
+ */
+registered_at: string, };
+
+/**
+ * The spoiled ballot scanned, as the chair sees it.
+ */
+export type ScannedBallot = { serial: string, contest: string, designation: string, contest_name: LocalizedText, };
+
+/**
+ * A duplicate of the day (R4.4).
+ */
+export type DuplicateRow = { act: number, 
+/**
+ * Local `HH:MM`.
+ */
+at: string, spoiled_serial: string, designation: string, reason: string, printed: boolean, 
+/**
+ * The card's signature passed the checks again on replay.
+ */
+verified: boolean, };
+
+/**
+ * A member who received ballots (§36), who can replace a spoiled one (§45).
+ */
+export type BallotHolder = { id: string, name: string, };
+
+/**
+ * Incidents as the chair sees them, with what to do next.
+ */
+export type IncidentsView = { box_in_use: BoxInUse, aeus: Array<AeuView>, 
+/**
+ * What §48 asks now, after a failure was recorded.
+ */
+guidance: AeuGuidance | null, 
+/**
+ * The urn in use reports a fault the journal does not record yet.
+ */
+aeu_fault_unrecorded: string | null, 
+/**
+ * Every urn failed: the count will have no AEU preliminary protocol (§48).
+ */
+all_aeus_failed: boolean, 
+/**
+ * Stationary boxes sealed, for the switch to a transparent box.
+ */
+stationary_boxes: Array<string>, device_stops: Array<StopView>, 
+/**
+ * Devices reporting a fault while the journal records no stop.
+ */
+devices_faulty: Array<IncidentDevice>, power_cut_since: string | null, power_cuts: Array<PeriodView>, 
+/**
+ * Voters helped by another voter (§46).
+ */
+assisted: number, };
+
+/**
+ * An automatic counting urn sealed at the opening.
+ */
+export type AeuView = { box_id: string, 
+/**
+ * The first urn sealed is the main one; the others are reserves (§48).
+ */
+main: boolean, in_use: boolean, 
+/**
+ * Local `HH:MM` the journal recorded its failure: out for the rest of the day.
+ */
+failed_at: string | null, 
+/**
+ * The device's own report.
+ */
+device: DeviceStatus | null, };
+
+export type StopView = { device: IncidentDevice, from: string, to: string | null, };
+
+export type PeriodView = { from: string, to: string | null, };
+
+/**
+ * What a voter (or a trainer) holds in front of the QR reader for a duplicate (R4.4).
+ */
+export type SpoiledBallotCase = "last-ballot" | "same-again" | "other-station" | "forged" | "not-a-ballot" | "unreadable";

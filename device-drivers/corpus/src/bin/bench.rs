@@ -165,16 +165,23 @@ fn main() {
                     ("rqrr alone", vision::qr::decode_rqrr),
                     ("rqrr + preprocessing", vision::qr::decode_rqrr_prepared),
                     ("rxing (anchor)", vision::qr::decode_rxing),
-                    ("rxing on enlarged crop", vision::qr::decode_rxing_prepared),
+                    ("rxing on upright crop", vision::qr::decode_rxing_prepared),
                     ("chosen: decode_qr", vision::qr::decode_qr),
                 ];
                 let mut stats: Vec<(usize, usize, Times)> = (0..decoders.len()).map(|_| (0, 0, Times::default())).collect();
                 let mut n = 0;
+                let mut by_attempt: BTreeMap<String, usize> = BTreeMap::new();
                 for i in 0..set.count {
                     let s = generate(&set, seed, i, &fonts);
                     hash.add(&s);
                     n += 1;
                     let Truth::Qr(payload) = &s.truth else { continue };
+                    // untimed: which attempt of the chosen decoder got the frame
+                    if let Some((p, attempt)) = vision::qr::decode_qr_traced(&s.image)
+                        && &p == payload
+                    {
+                        *by_attempt.entry(format!("{attempt:?}")).or_default() += 1;
+                    }
                     for (k, (_, dec)) in decoders.iter().enumerate() {
                         let t = Instant::now();
                         let got = dec(&s.image);
@@ -191,6 +198,8 @@ fn main() {
                 for (k, (name, _)) in decoders.iter().enumerate() {
                     println!("  {:<22} {:5} ({:6.2}%) {:5}           {}", name, stats[k].0, pct(stats[k].0, n), stats[k].1, stats[k].2.row());
                 }
+                let attempts: Vec<String> = by_attempt.iter().map(|(a, k)| format!("{a} {k}")).collect();
+                println!("  decode_qr decoded by: {}", attempts.join(", "));
                 let chosen = &stats[4];
                 let (_, _, p95, _) = chosen.2.ms();
                 goals.check(format!("qr: decoded ≥ 99.5% ({:.2}%)", pct(chosen.0, n)), pct(chosen.0, n) >= 99.5);

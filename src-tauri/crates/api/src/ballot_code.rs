@@ -7,11 +7,17 @@
 //! `UB1.<station>.<contest>.<serial: 16 hex>.<mac: 20 hex>` where
 //! `mac = HMAC-SHA256(ballot key, "uchastok-ballot-1" 0 election 0 station 0 contest 0
 //! serial)` truncated to 10 bytes. Station and contest ids never contain `.`.
+//!
+//! A duplicate (R4.4) says so: prefix `UD1` and context `uchastok-duplicate-1`, so that a
+//! duplicate brought back spoiled is told apart and refused — a duplicate is printed
+//! only once, and the mark says nothing about the voter.
 
 use ring::hmac;
 
 const PREFIX: &str = "UB1";
 const CONTEXT: &[u8] = b"uchastok-ballot-1";
+const DUPLICATE_PREFIX: &str = "UD1";
+const DUPLICATE_CONTEXT: &[u8] = b"uchastok-duplicate-1";
 const MAC_BYTES: usize = 10;
 const SERIAL_BYTES: usize = 8;
 
@@ -22,6 +28,8 @@ pub struct BallotCode {
     pub contest: String,
     /// 16 lowercase hex digits.
     pub serial: String,
+    /// A duplicate printed in place of a spoiled ballot (R4.4).
+    pub duplicate: bool,
 }
 
 /// Why a scanned code is not a ballot of this station.
@@ -36,7 +44,7 @@ pub enum CodeProblem {
 }
 
 fn mac_input(election: &str, code: &BallotCode) -> Vec<u8> {
-    let mut input = CONTEXT.to_vec();
+    let mut input = if code.duplicate { DUPLICATE_CONTEXT.to_vec() } else { CONTEXT.to_vec() };
     for part in [election, &code.station, &code.contest, &code.serial] {
         input.push(0);
         input.extend_from_slice(part.as_bytes());
@@ -56,7 +64,8 @@ pub fn serial_from(random: [u8; SERIAL_BYTES]) -> String {
 
 /// The payload printed in the ballot's two corners.
 pub fn encode(key: &[u8; 32], election: &str, code: &BallotCode) -> Vec<u8> {
-    format!("{PREFIX}.{}.{}.{}.{}", code.station, code.contest, code.serial, hex::encode(mac(key, election, code)))
+    let prefix = if code.duplicate { DUPLICATE_PREFIX } else { PREFIX };
+    format!("{prefix}.{}.{}.{}.{}", code.station, code.contest, code.serial, hex::encode(mac(key, election, code)))
         .into_bytes()
 }
 
@@ -68,13 +77,19 @@ pub fn decode(key: &[u8; 32], election: &str, station: &str, payload: &[u8]) -> 
         return Err(CodeProblem::NotABallot);
     };
     let is_hex = |value: &str, len: usize| value.len() == len && value.bytes().all(|b| b.is_ascii_hexdigit());
-    if *prefix != PREFIX || !is_hex(serial, SERIAL_BYTES * 2) || !is_hex(tag, MAC_BYTES * 2) || contest.is_empty() {
+    let duplicate = *prefix == DUPLICATE_PREFIX;
+    if (*prefix != PREFIX && !duplicate) || !is_hex(serial, SERIAL_BYTES * 2) || !is_hex(tag, MAC_BYTES * 2) || contest.is_empty() {
         return Err(CodeProblem::NotABallot);
     }
     if *code_station != station {
         return Err(CodeProblem::OtherStation);
     }
-    let code = BallotCode { station: station.to_owned(), contest: (*contest).to_owned(), serial: serial.to_ascii_lowercase() };
+    let code = BallotCode {
+        station: station.to_owned(),
+        contest: (*contest).to_owned(),
+        serial: serial.to_ascii_lowercase(),
+        duplicate,
+    };
     let expected = mac(key, election, &code);
     let given = hex::decode(tag).map_err(|_| CodeProblem::NotABallot)?;
     // Constant time: ring's verify over the full tag would need the untruncated MAC.
@@ -92,7 +107,24 @@ mod tests {
     const KEY: [u8; 32] = [7; 32];
 
     fn code() -> BallotCode {
-        BallotCode { station: "9021".into(), contest: "d3".into(), serial: serial_from([1, 2, 3, 4, 5, 6, 7, 8]) }
+        BallotCode {
+            station: "9021".into(),
+            contest: "d3".into(),
+            serial: serial_from([1, 2, 3, 4, 5, 6, 7, 8]),
+            duplicate: false,
+        }
+    }
+
+    #[test]
+    fn a_duplicate_says_so_and_cannot_pass_for_an_original() {
+        let duplicate = BallotCode { duplicate: true, ..code() };
+        let payload = encode(&KEY, "demo-jk-2025", &duplicate);
+        assert!(payload.starts_with(b"UD1.9021.d3."));
+        assert_eq!(decode(&KEY, "demo-jk-2025", "9021", &payload), Ok(duplicate));
+        // Relabelled as an original, its MAC no longer verifies.
+        let mut relabelled = payload.clone();
+        relabelled[1] = b'B';
+        assert_eq!(decode(&KEY, "demo-jk-2025", "9021", &relabelled), Err(CodeProblem::Forged));
     }
 
     #[test]

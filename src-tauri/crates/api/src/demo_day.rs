@@ -3,14 +3,15 @@
 //! their ballots into the simulated AEU, the 2-hourly turnout, the close, the count
 //! entered twice, the protocol signed, the packets and the delivery — through the same
 //! `Station` functions the window uses. `uchastok demo` prints its protocol; the tests
-//! hold its figures against what the simulation put in.
+//! hold its figures against what the simulation put in. The day up to the close alone
+//! ([`vote_and_close`]) is the demo stage `closed`, where the app opens at the count.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use domain::count::CountFigures;
-use domain::election::{Role, StationKind};
+use domain::election::{ElectionDefinition, Role, StationKind};
 use domain::identification::TURNOUT_STEPS;
 use domain::results::StationResults;
 use domain::{Command, timeline};
@@ -54,7 +55,7 @@ fn case_of(index: u32, remote: bool) -> VoterCase {
         41 => VoterCase::NotInRegister,
         9 if remote => VoterCase::OwnDistrictOtherStation,
         5 | 25 if remote => VoterCase::DigitalPassport,
-        _ if remote && index % 3 == 0 => VoterCase::OtherDistrict,
+        _ if remote && index.is_multiple_of(3) => VoterCase::OtherDistrict,
         _ => VoterCase::Eligible,
     }
 }
@@ -94,57 +95,59 @@ fn serve(station: &Station, case: VoterCase) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Runs the day and returns the station at its end.
-pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
-    let definition = options.demo.definition_as_shipped()?;
-    let zone = definition.tz();
-    let at = |day_offset: i64, hour: u32, minute: u32| -> DateTime<Utc> {
-        let day = definition.voting_day + Duration::days(day_offset);
-        let local = day.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN));
-        zone.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc)).unwrap_or_default()
-    };
-    let clock = Arc::new(FixedClock::at(at(0, 6, 45)));
-    let station = Station::open(StationConfig::simulated(
-        options.data_dir.clone(),
-        clock.clone(),
-        Some(options.demo),
-        options.seed,
-    ))?;
-    station.prepare_demo(DemoStage::PollsOpen)?;
+/// An instant of the demo's day in the station's zone: `day_offset` days from voting
+/// day, at `hour:minute` local time.
+fn local(election: &ElectionDefinition, day_offset: i64, hour: u32, minute: u32) -> DateTime<Utc> {
+    let day = election.voting_day + Duration::days(day_offset);
+    let local = day.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN));
+    election.tz().from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+}
+
+/// The voting hours and the close, on a station whose morning is recorded up to the
+/// open polls ([`DemoStage::PollsOpen`]): `voters` simulated voters at the desk spread
+/// over 08:00–20:00, the turnout reported every two hours, the polls closed at 20:00.
+/// `set_time` moves the station's clock to each instant before it acts.
+pub fn vote_and_close(station: &Station, set_time: &dyn Fn(DateTime<Utc>), voters: u32) -> Result<(), ApiError> {
     let election = station.election()?;
     let remote = election.station.kind == StationKind::RemoteVoting;
-
-    // 08:00–20:00: the voters, spread over the twelve hours; the turnout every two hours.
     let opens = timeline::starts_at(&election, domain::StepId::Voting);
     let minutes = 12 * 60;
     let mut reported = 0;
-    for index in 0..options.voters {
-        let when = opens + Duration::seconds(i64::from(index) * minutes * 60 / i64::from(options.voters.max(1)) + 30);
+    for index in 0..voters {
+        let when = opens + Duration::seconds(i64::from(index) * minutes * 60 / i64::from(voters.max(1)) + 30);
         while reported < TURNOUT_STEPS.len() && timeline::starts_at(&election, TURNOUT_STEPS[reported]) <= when {
-            clock.set(timeline::starts_at(&election, TURNOUT_STEPS[reported]) + Duration::minutes(2));
+            set_time(timeline::starts_at(&election, TURNOUT_STEPS[reported]) + Duration::minutes(2));
             station.act(Command::ReportTurnout { step: TURNOUT_STEPS[reported] })?;
             reported += 1;
         }
-        clock.set(when);
-        serve(&station, case_of(index, remote))?;
+        set_time(when);
+        serve(station, case_of(index, remote))?;
     }
     for step in &TURNOUT_STEPS[reported..] {
-        clock.set(timeline::starts_at(&election, *step) + Duration::minutes(2));
+        set_time(timeline::starts_at(&election, *step) + Duration::minutes(2));
         station.act(Command::ReportTurnout { step: *step })?;
     }
-
-    // 20:00: the close, then the count (§49–63).
-    clock.set(at(0, 20, 0));
+    set_time(timeline::starts_at(&election, domain::StepId::Close));
     station.act(Command::ClosePolls)?;
+    Ok(())
+}
+
+/// The count by the book after the close (§52–67): unused ballots, the list's totals,
+/// the AEU's preliminary results, every contest entered by two members from the true
+/// piles, the protocol signed by everyone present, the packets and the delivery.
+fn count_by_the_book(station: &Station, set_time: &dyn Fn(DateTime<Utc>)) -> Result<(), ApiError> {
+    let election = station.election()?;
+    let remote = election.station.kind == StationKind::RemoteVoting;
+    let at = |day_offset: i64, hour: u32, minute: u32| local(&election, day_offset, hour, minute);
     let overview = station.overview();
     let voting = overview.voting.clone().ok_or_else(|| ApiError::new("internal", "error-internal"))?;
     if !remote {
-        clock.set(at(0, 20, 5));
+        set_time(at(0, 20, 5));
         let state_received = overview.opening.as_ref().and_then(|o| o.ballots_received.as_ref()).map(|r| r.recounted).unwrap_or(0);
         let unused = state_received.saturating_sub(voting.ballots_issued);
         station.act(Command::CancelUnusedBallots { unused, spoiled_returned: 0 })?;
     }
-    clock.set(at(0, 20, 10));
+    set_time(at(0, 20, 10));
     let voters_in_list = if remote {
         voting.listed
     } else {
@@ -156,13 +159,13 @@ pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
         signatures: voting.identified,
         explanation: None,
     })?;
-    clock.set(at(0, 20, 20));
+    set_time(at(0, 20, 20));
     station.aeu_results_from_driver()?;
 
     let truth = station.simulated_truth();
     let counters: Vec<String> =
         election.commission.iter().filter(|m| m.role == Role::Member).take(2).map(|m| m.id.clone()).collect();
-    clock.set(at(0, 20, 40));
+    set_time(at(0, 20, 40));
     for contest in domain::count::contests_counted_here(&election) {
         let tally = truth.iter().find(|t| t.contest == contest.id).cloned().unwrap_or_default();
         let figures = CountFigures {
@@ -175,13 +178,30 @@ pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
             station.act(Command::EnterCount { contest: contest.id.clone(), member: member.clone(), figures: figures.clone() })?;
         }
     }
-    clock.set(at(0, 22, 30));
+    set_time(at(0, 22, 30));
     let signers: Vec<String> = station.overview().count.map(|c| c.members_present).unwrap_or_default();
     station.act(Command::SignProtocol { signers })?;
-    clock.set(at(0, 23, 0));
+    set_time(at(0, 23, 0));
     station.act(Command::SealPackets)?;
-    clock.set(at(1, 1, 30));
+    set_time(at(1, 1, 30));
     station.act(Command::RecordDelivery)?;
+    Ok(())
+}
+
+/// Runs the day and returns the station at its end.
+pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
+    let definition = options.demo.definition_as_shipped()?;
+    let clock = Arc::new(FixedClock::at(local(&definition, 0, 6, 45)));
+    let station = Station::open(StationConfig::simulated(
+        options.data_dir.clone(),
+        clock.clone(),
+        Some(options.demo),
+        options.seed,
+    ))?;
+    station.prepare_demo(DemoStage::PollsOpen)?;
+    let set_time = |instant: DateTime<Utc>| clock.set(instant);
+    vote_and_close(&station, &set_time, options.voters)?;
+    count_by_the_book(&station, &set_time)?;
 
     let results = {
         let journal = station.journal();
@@ -189,6 +209,7 @@ pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
             ApiError::new("internal", "error-internal").with("detail", format!("{problem:?}"))
         })?
     };
+    let truth = station.simulated_truth();
     let voting = station.overview().voting.ok_or_else(|| ApiError::new("internal", "error-internal"))?;
     Ok(DemoDay { station, clock, results, truth, identified: voting.identified, failures: voting.failures })
 }

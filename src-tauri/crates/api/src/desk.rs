@@ -213,7 +213,7 @@ fn steps(station: StationKind, session: Option<&Session>) -> Vec<DeskStep> {
         .collect()
 }
 
-fn device_error(kind: DeviceKind, error: &DeviceError) -> ApiError {
+pub(crate) fn device_error(kind: DeviceKind, error: &DeviceError) -> ApiError {
     let (code, message) = match error {
         DeviceError::Absent(_) => ("device.absent", "error-device-absent"),
         DeviceError::Fault { .. } => ("device.fault", "error-device-fault"),
@@ -225,7 +225,7 @@ fn device_error(kind: DeviceKind, error: &DeviceError) -> ApiError {
     ApiError::new(code, message).with("device", kind.code())
 }
 
-fn no_device(kind: DeviceKind) -> ApiError {
+pub(crate) fn no_device(kind: DeviceKind) -> ApiError {
     ApiError::new("device.absent", "error-device-absent").with("device", kind.code())
 }
 
@@ -702,13 +702,15 @@ impl Station {
             domain::decide(journal.state(), &Command::RecordBallotPrinted { district: contest.to_owned() }, self.now())?;
         }
         let serial = self.fresh_serial()?;
-        let code = BallotCode { station: election.station.number.clone(), contest: contest.to_owned(), serial };
+        let code =
+            BallotCode { station: election.station.number.clone(), contest: contest.to_owned(), serial, duplicate: false };
         let payload = ballot_code::encode(&self.keys.ballot, &election.id, &code);
         let pdf = self.ballot_pdf(contest, &payload)?;
         let printer = self.printer()?;
         let job = PrintJob { kind: PrintKind::Ballot, payload: PrintPayload::Pdf(pdf.clone()), copies: 1 };
         print_on(printer.as_ref(), &job)?;
         self.keep_simulated_print(printer.as_ref(), "ballot", &pdf);
+        self.remember_simulated_ballot(printer.as_ref(), &payload);
         self.act_internal(Command::RecordBallotPrinted { district: contest.to_owned() })?;
         self.update_session(|s| s.ballot_printed = true);
         Ok(())

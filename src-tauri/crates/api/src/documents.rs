@@ -32,6 +32,21 @@ pub enum DocumentKind {
     Act { number: u32 },
     /// The register of acts.
     ActRegister,
+    /// Signed results protocol `number` (1, or more after corrections, §66), one of its
+    /// two copies (§65).
+    Protocol { number: u32, copy: u32 },
+    /// The AEU's preliminary protocol (§56), attached to the results protocol.
+    AeuPreliminary,
+    /// The enlarged form of the protocol in force, a wall poster (§69).
+    EnlargedProtocol,
+    /// A certified copy of the protocol in force for each person present (§70).
+    CertifiedCopies,
+    /// A label for each packet of documents (§64, R5.4).
+    PacketLabels,
+    /// The inventory of the bag the packets go into (§64, R5.4).
+    PacketInventory,
+    /// The final meeting: complaints, the decisions and who agreed, dissenting opinions (§64).
+    FinalMeeting,
 }
 
 impl DocumentKind {
@@ -52,23 +67,30 @@ impl DocumentKind {
             DocumentKind::OutOfPremisesAct => "out-of-premises-act".to_owned(),
             DocumentKind::Act { number } => format!("act-{number:03}"),
             DocumentKind::ActRegister => "act-register".to_owned(),
+            DocumentKind::Protocol { number, copy } => format!("protocol-{number}-copy-{copy}"),
+            DocumentKind::AeuPreliminary => "aeu-preliminary-protocol".to_owned(),
+            DocumentKind::EnlargedProtocol => "enlarged-protocol".to_owned(),
+            DocumentKind::CertifiedCopies => "certified-copies".to_owned(),
+            DocumentKind::PacketLabels => "packet-labels".to_owned(),
+            DocumentKind::PacketInventory => "packet-inventory".to_owned(),
+            DocumentKind::FinalMeeting => "final-meeting".to_owned(),
         }
     }
 }
 
-struct Words(Localizer);
+pub(crate) struct Words(pub(crate) Localizer);
 
 impl Words {
-    fn t(&self, id: &str) -> String {
+    pub(crate) fn t(&self, id: &str) -> String {
         self.0.text(id)
     }
 
-    fn with(&self, id: &str, args: &[(&str, MessageArg)]) -> String {
+    pub(crate) fn with(&self, id: &str, args: &[(&str, MessageArg)]) -> String {
         let args = args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
         self.0.message(id, &args)
     }
 
-    fn role(&self, role: Role) -> String {
+    pub(crate) fn role(&self, role: Role) -> String {
         self.t(match role {
             Role::Chair => "role-chair",
             Role::DeputyChair => "role-deputy-chair",
@@ -77,7 +99,7 @@ impl Words {
         })
     }
 
-    fn person_role(&self, person: &PresentPerson) -> String {
+    pub(crate) fn person_role(&self, person: &PresentPerson) -> String {
         match person.role {
             Some(role) => self.role(role),
             None => self.t(&format!("category-{}", kebab(&person.category))),
@@ -85,7 +107,7 @@ impl Words {
     }
 }
 
-fn kebab<T: Serialize>(value: &T) -> String {
+pub(crate) fn kebab<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
@@ -124,6 +146,13 @@ pub fn build(
         (words.t("doc-address"), election.station.address.get(language.code()).to_owned()),
     ];
     let (title, blocks) = match kind {
+        DocumentKind::Protocol { .. }
+        | DocumentKind::AeuPreliminary
+        | DocumentKind::EnlargedProtocol
+        | DocumentKind::CertifiedCopies
+        | DocumentKind::PacketLabels
+        | DocumentKind::PacketInventory
+        | DocumentKind::FinalMeeting => return crate::protocol_documents::build(kind, election, state, language, now),
         DocumentKind::LotRecord { purpose } => {
             let record = state.lot_drawn(*purpose).ok_or_else(|| refuse("document.not-yet", "error-document-not-yet"))?;
             let drawn_at = state.lots.get(purpose).and_then(|l| l.drawn.as_ref()).map(|(at, _)| *at);
@@ -357,7 +386,7 @@ pub fn build(
                 .iter()
                 .find(|a| a.number == *number)
                 .ok_or_else(|| refuse("document.not-yet", "error-document-not-yet"))?;
-            act_document(&words, election, act, &heading_facts, &local, voter_name, &present)
+            act_document(&words, election, state, act, &heading_facts, &local, voter_name)
         }
         DocumentKind::ActRegister => {
             let register = Table {
@@ -400,12 +429,13 @@ pub fn build(
 fn act_document(
     words: &Words,
     election: &ElectionDefinition,
+    state: &DayState,
     act: &Act,
     heading_facts: &[(String, String)],
     local: &dyn Fn(DateTime<Utc>) -> String,
     voter_name: &dyn Fn(&str) -> Option<String>,
-    present: &[PresentPerson],
 ) -> (String, Vec<Block>) {
+    let present = domain::attendance::present_now(election, &state.attendance);
     let member_name = |id: &str| {
         election.commission.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_else(|| id.to_owned())
     };
@@ -476,9 +506,113 @@ fn act_document(
             blocks.push(Block::Paragraph(words.t("doc-act-correction-text")));
             blocks.push(members_present());
         }
+        ActKind::SpoiledBallot { member_id } => {
+            let member = election.commission.iter().find(|m| &m.id == member_id);
+            facts.push((words.t("doc-spoiled-member"), member.map(|m| m.name.clone()).unwrap_or_else(|| member_id.clone())));
+            blocks.push(Block::KeyValue(facts));
+            blocks.push(Block::Paragraph(words.t("doc-act-spoiled-ballot-text")));
+            let mut signatories = vec![Signatory::new(words.t("doc-signatory-issuing-member"), member.map(|m| m.name.clone()).unwrap_or_default())];
+            for role in [Role::Chair, Role::Secretary] {
+                signatories.push(Signatory::new(words.role(role), election.member(role).map(|m| m.name.clone()).unwrap_or_default()));
+            }
+            blocks.push(Block::Signatures(signatories));
+        }
+        ActKind::DuplicateBallot { spoiled_serial, district, reason } => {
+            let designation =
+                election.contests.iter().find(|c| &c.id == district).map(|c| c.designation.clone()).unwrap_or_else(|| district.clone());
+            facts.push((words.t("doc-duplicate-district"), designation.clone()));
+            facts.push((words.t("doc-duplicate-spoiled-serial"), spoiled_serial.clone()));
+            facts.push((words.t("doc-duplicate-reason"), reason.clone()));
+            if let Some(record) = state.spoils.duplicates.get(spoiled_serial) {
+                let authorisation = &record.authorisation;
+                facts.push((words.t("doc-duplicate-card"), domain::spoils::fingerprint_for_reading(&authorisation.card)));
+                facts.push((words.t("doc-duplicate-signature"), short_hex(&authorisation.signature)));
+                facts.push((words.t("doc-duplicate-nonce"), short_hex(&authorisation.nonce)));
+                facts.push((words.t("doc-duplicate-journal-head"), short_hex(&authorisation.journal_head)));
+            }
+            blocks.push(Block::KeyValue(facts));
+            blocks.push(Block::Paragraph(words.with("doc-act-duplicate-ballot-text", &[("designation", MessageArg::from(designation))])));
+            blocks.push(Block::Paragraph(words.t("doc-act-duplicate-ballot-cancel")));
+            blocks.push(Block::Paragraph(words.t("doc-act-duplicate-ballot-list")));
+            blocks.push(Block::Signatures(member_signatures(words, election, state, act.at)));
+        }
+        ActKind::ReserveAeu { failed, reserve } => {
+            facts.push((words.t("doc-aeu-failed"), failed.clone()));
+            facts.push((words.t("doc-aeu-reserve"), reserve.clone()));
+            blocks.push(Block::KeyValue(facts));
+            blocks.push(Block::Paragraph(words.with(
+                "doc-act-reserve-aeu-text",
+                &[("failed", MessageArg::from(failed.clone())), ("reserve", MessageArg::from(reserve.clone()))],
+            )));
+            blocks.push(Block::Paragraph(words.t("doc-act-aeu-report")));
+            blocks.push(Block::Paragraph(words.t("doc-act-aeu-count")));
+            blocks.push(Block::Signatures(members_and_operators(words, election, state, act.at)));
+        }
+        ActKind::TransparentBox { failed, box_id } => {
+            facts.push((words.t("doc-aeu-failed"), failed.join(", ")));
+            facts.push((words.t("doc-transparent-box"), box_id.clone()));
+            blocks.push(Block::KeyValue(facts));
+            blocks.push(Block::Paragraph(words.with("doc-act-transparent-box-text", &[("box", MessageArg::from(box_id.clone()))])));
+            blocks.push(Block::Paragraph(words.t("doc-act-aeu-report")));
+            blocks.push(Block::Paragraph(words.t("doc-act-aeu-count")));
+            if domain::incidents::all_aeus_failed(state) {
+                blocks.push(Block::Paragraph(words.t("doc-act-no-aeu-protocol")));
+            }
+            blocks.push(Block::Signatures(members_and_operators(words, election, state, act.at)));
+        }
+        ActKind::Removal { person, reason } => {
+            let attendee = state.attendance.iter().find(|a| a.person == *person);
+            let name = attendee.map(|a| a.name.clone()).unwrap_or_default();
+            let category = attendee.map(|a| words.t(&format!("category-{}", kebab(&a.category)))).unwrap_or_default();
+            facts.push((words.t("doc-removed-person"), format!("{name} ({category})")));
+            facts.push((words.t("doc-removal-reason"), reason.clone()));
+            blocks.push(Block::KeyValue(facts));
+            let member = attendee.is_some_and(|a| a.category == domain::attendance::AttendeeCategory::Member);
+            blocks.push(Block::Paragraph(words.with(
+                if member { "doc-act-removal-member-text" } else { "doc-act-removal-text" },
+                &[("name", MessageArg::from(name))],
+            )));
+            blocks.push(Block::Paragraph(words.t("doc-act-removal-liability")));
+            blocks.push(Block::Signatures(member_signatures(words, election, state, act.at)));
+        }
     }
     blocks.push(Block::Copies(u32::from(act.kind.copies())));
     (title, blocks)
+}
+
+/// The first 16 hex digits of a long value, grouped by four, for the printed act.
+fn short_hex(value: &str) -> String {
+    domain::spoils::fingerprint_for_reading(value)
+}
+
+/// The commission's members present when the act was drawn up, chair first.
+fn member_signatures(words: &Words, election: &ElectionDefinition, state: &DayState, at: DateTime<Utc>) -> Vec<Signatory> {
+    let mut members: Vec<(Role, String)> = state
+        .attendance
+        .iter()
+        .filter(|a| a.category == domain::attendance::AttendeeCategory::Member)
+        .filter(|a| a.arrived_at <= at && a.left_at.is_none_or(|left| left > at))
+        .map(|a| {
+            let role = a
+                .member_id
+                .as_deref()
+                .and_then(|id| election.commission.iter().find(|m| m.id == id))
+                .map(|m| m.role)
+                .unwrap_or(Role::Member);
+            (role, a.name.clone())
+        })
+        .collect();
+    members.sort_by_key(|(role, _)| *role);
+    members.into_iter().map(|(role, name)| Signatory::new(words.role(role), name)).collect()
+}
+
+/// §48: the members present and the operators of the devices sign.
+fn members_and_operators(words: &Words, election: &ElectionDefinition, state: &DayState, at: DateTime<Utc>) -> Vec<Signatory> {
+    let mut signatories = member_signatures(words, election, state, at);
+    for _ in 0..2 {
+        signatories.push(Signatory::new(words.t("doc-signatory-operator"), String::new()));
+    }
+    signatories
 }
 
 /// The identification receipt (§37, §41; R4.2 step 7): the station, the election, the

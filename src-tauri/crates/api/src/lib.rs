@@ -1,6 +1,8 @@
 //! Every use case of the station as a plain function over an explicit context.
 //!
-//! Owns: opening a station (journal, clock, devices, demo election), the views that
+//! Owns: opening a station (journal, clock, devices, demo election), spoiled ballots and
+//! the duplicates the chair's card signs (`spoils`), incidents and their acts
+//! (`incidents`), the views that
 //! cross IPC (`view`), and the one error shape the UI translates (`ApiError`). The Tauri
 //! app, the CLI and the scenario tests all call this crate, so a use case behaves the
 //! same from a window, a script and a test.
@@ -16,9 +18,12 @@ pub mod demo_day;
 pub mod desk;
 pub mod documents;
 mod error;
+pub mod incidents;
+mod protocol_documents;
 pub mod references;
 pub mod register_import;
 pub mod simulation;
+pub mod spoils;
 mod station;
 pub mod tunduk;
 pub mod view;

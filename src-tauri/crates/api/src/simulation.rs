@@ -70,12 +70,42 @@ pub struct SimulatedArrival {
     pub station: String,
 }
 
+/// What a voter (or a trainer) holds in front of the QR reader for a duplicate (R4.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpoiledBallotCase {
+    /// The newest ballot that came out of the printer, spoiled by its voter.
+    LastBallot,
+    /// The ballot brought back before, once more.
+    SameAgain,
+    /// A ballot of another station.
+    OtherStation,
+    /// A ballot whose code was altered (the MAC does not verify).
+    Forged,
+    /// Some other QR code.
+    NotABallot,
+    /// A code too damaged to read.
+    Unreadable,
+}
+
+impl SpoiledBallotCase {
+    pub const ALL: [SpoiledBallotCase; 6] = [
+        SpoiledBallotCase::LastBallot,
+        SpoiledBallotCase::SameAgain,
+        SpoiledBallotCase::OtherStation,
+        SpoiledBallotCase::Forged,
+        SpoiledBallotCase::NotABallot,
+        SpoiledBallotCase::Unreadable,
+    ];
+}
+
 /// The simulated station's devices and its synthetic register's voters.
 pub struct Simulation {
     pub devices: Arc<SimStation>,
     voters: Vec<SyntheticVoter>,
     state: Mutex<Progress>,
     truth: Mutex<Truth>,
+    ballots: Mutex<SimulatedBallots>,
 }
 
 /// What the simulated voters really marked, contest by contest: counts only. The
@@ -101,6 +131,14 @@ struct Truth {
     cast: u64,
 }
 
+/// The codes of simulated ballots, in memory only: a trainer's voter "brings back" the
+/// ballot they spoiled. Real printers keep nothing (R1.4).
+#[derive(Debug, Default)]
+struct SimulatedBallots {
+    last_printed: Option<Vec<u8>>,
+    last_returned: Option<Vec<u8>>,
+}
+
 #[derive(Default)]
 struct Progress {
     /// The next voter to look at, so that each arrival is someone new.
@@ -124,7 +162,13 @@ pub fn register_options(definition: &ElectionDefinition) -> GenerateOptions {
 
 impl Simulation {
     pub fn new(devices: Arc<SimStation>, voters: Vec<SyntheticVoter>) -> Simulation {
-        Simulation { devices, voters, state: Mutex::new(Progress::default()), truth: Mutex::new(Truth::default()) }
+        Simulation {
+            devices,
+            voters,
+            state: Mutex::new(Progress::default()),
+            truth: Mutex::new(Truth::default()),
+            ballots: Mutex::default(),
+        }
     }
 
     /// The voter in the booth marks the ballot of `contest` and feeds it to `urn`; the
@@ -182,6 +226,53 @@ impl Simulation {
     /// The true piles so far.
     pub fn truth(&self) -> Vec<TrueTally> {
         self.truth.lock().unwrap_or_else(PoisonError::into_inner).tallies.clone()
+    }
+
+    /// Remembers the code of a ballot the simulated printer printed.
+    pub(crate) fn ballot_printed(&self, payload: &[u8]) {
+        self.ballots.lock().unwrap_or_else(PoisonError::into_inner).last_printed = Some(payload.to_vec());
+    }
+
+    /// Holds a spoiled ballot's code (or something else) in front of the QR reader.
+    pub fn bring_back_ballot(&self, case: SpoiledBallotCase, election: &ElectionDefinition) -> Result<(), ApiError> {
+        let mut ballots = self.ballots.lock().unwrap_or_else(PoisonError::into_inner);
+        let none_yet = || ApiError::new("simulation.no-ballot", "error-simulation-no-ballot");
+        let payload = match case {
+            SpoiledBallotCase::LastBallot => ballots.last_printed.clone().ok_or_else(none_yet)?,
+            SpoiledBallotCase::SameAgain => {
+                ballots.last_returned.clone().or_else(|| ballots.last_printed.clone()).ok_or_else(none_yet)?
+            }
+            SpoiledBallotCase::OtherStation => {
+                let other = format!("{}9", election.station.number);
+                let contest = election.contests.first().map(|c| c.id.clone()).unwrap_or_default();
+                let code = crate::ballot_code::BallotCode {
+                    station: other,
+                    contest,
+                    serial: crate::ballot_code::serial_from([0x5a; 8]),
+                    duplicate: false,
+                };
+                crate::ballot_code::encode(&[0x42; 32], &election.id, &code)
+            }
+            SpoiledBallotCase::Forged => {
+                let mut payload = ballots.last_printed.clone().ok_or_else(none_yet)?;
+                // The last MAC digit changed: the code reads, the MAC does not verify.
+                if let Some(last) = payload.last_mut() {
+                    *last = if *last == b'0' { b'1' } else { b'0' };
+                }
+                payload
+            }
+            SpoiledBallotCase::NotABallot => b"https://shailoo.gov.kg".to_vec(),
+            SpoiledBallotCase::Unreadable => {
+                self.devices.qr_reader.core().fail_next();
+                ballots.last_printed.clone().unwrap_or_else(|| b"?".to_vec())
+            }
+        };
+        if matches!(case, SpoiledBallotCase::LastBallot | SpoiledBallotCase::SameAgain) {
+            ballots.last_returned = Some(payload.clone());
+        }
+        self.devices.document_reader.remove_document();
+        self.devices.qr_reader.present_code(payload);
+        Ok(())
     }
 
     /// Sends a voter of `case` to the desk: places their document, finger and face on

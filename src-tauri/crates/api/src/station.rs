@@ -14,7 +14,7 @@ use i18n::Language;
 use store::register::{Register, RegisterKey, VoterKey};
 use store::{Health, Journal, SerialSet};
 
-use crate::clock::Clock;
+use crate::clock::{Clock, HeldClock};
 use crate::demo::Demo;
 use crate::desk::Session;
 use crate::documents::{self, DocumentKind};
@@ -78,7 +78,7 @@ pub(crate) struct StationKeys {
 pub struct Station {
     pub(crate) data_dir: PathBuf,
     journal: Mutex<Journal>,
-    clock: Arc<dyn Clock>,
+    clock: HeldClock,
     devices: Vec<Arc<dyn Device>>,
     pub(crate) keys: StationKeys,
     register: Mutex<Option<Register>>,
@@ -87,6 +87,8 @@ pub struct Station {
     desk: Mutex<Option<Session>>,
     pub(crate) simulation: Option<Simulation>,
     pub(crate) import: Mutex<Option<crate::register_import::ImportStatus>>,
+    /// The spoiled ballot scanned for a duplicate, until the chair clears it (R4.4).
+    pub(crate) duplicate: Mutex<Option<crate::spoils::DuplicateSession>>,
 }
 
 /// A demo's synthetic register, imported once: generated into a private folder, imported,
@@ -174,7 +176,7 @@ impl Station {
         Ok(Station {
             data_dir: config.data_dir,
             journal: Mutex::new(journal),
-            clock: config.clock,
+            clock: HeldClock::new(config.clock),
             devices: config.devices,
             keys,
             register: Mutex::new(register),
@@ -183,6 +185,7 @@ impl Station {
             desk: Mutex::new(None),
             simulation,
             import: Mutex::new(None),
+            duplicate: Mutex::new(None),
         })
     }
 
@@ -275,9 +278,17 @@ impl Station {
             .ok_or_else(|| ApiError::new("election.not-loaded", "error-election-not-loaded"))
     }
 
+    /// Every device of the station.
+    pub(crate) fn devices(&self) -> &[Arc<dyn Device>] {
+        &self.devices
+    }
+
     /// The device of this kind to use now: the main one unless it failed and a reserve
-    /// is ready.
+    /// is ready; for the urn, the one the journal says is in use (§48).
     pub(crate) fn device_of(&self, kind: DeviceKind) -> Option<Arc<dyn Device>> {
+        if kind == DeviceKind::Aeu {
+            return self.aeu_in_use();
+        }
         let of_kind: Vec<&Arc<dyn Device>> = self.devices.iter().filter(|d| d.kind() == kind).collect();
         let usable = |d: &&Arc<dyn Device>| d.status().state == DeviceState::Ready;
         of_kind
@@ -378,6 +389,12 @@ impl Station {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// Holds the station's clock at `instant` while a demo's day is recorded at the times
+    /// of the law; `None` gives it back to the configured clock.
+    pub(crate) fn hold_clock(&self, instant: Option<DateTime<Utc>>) {
+        self.clock.hold(instant);
     }
 
     pub fn language(&self) -> Language {
@@ -588,6 +605,7 @@ impl Station {
             }),
             register: self.register_view(election),
             simulated: self.simulation.is_some(),
+            incidents: election.map(|definition| crate::incidents::view(definition, state, &self.devices)),
         }
     }
 

@@ -25,6 +25,8 @@ pub struct Overview {
     pub register: RegisterView,
     /// The station runs on simulated devices: voters can be sent to the desk.
     pub simulated: bool,
+    /// The box in use, failed urns, stopped devices, power cuts (§48, §6).
+    pub incidents: Option<crate::incidents::IncidentsView>,
 }
 
 /// Voting hours in figures (§37–42, §38, R4.2): counted, never listed voter by voter.

@@ -40,6 +40,20 @@ pub enum ActKind {
     AeuPreliminary { processed: u64 },
     /// An error found after the protocol was signed; a new protocol follows (§66).
     ProtocolCorrection { protocol: u32, reason: String },
+    /// A regular station's voter spoiled a ballot: the member who issued it marked the
+    /// list and gave a new one; the spoiled one is cancelled (§45).
+    SpoiledBallot { member_id: String },
+    /// A remote station's duplicate, printed under the chair's card, and the
+    /// cancellation of the spoiled ballot by cutting off its two corner codes (R4.4).
+    /// The voter is not named: nothing links them to the spoiled ballot.
+    DuplicateBallot { spoiled_serial: String, district: String, reason: String },
+    /// The urn in use failed; voting goes on with the reserve one (§48).
+    ReserveAeu { failed: String, reserve: String },
+    /// No urn works; voting goes on with the stationary transparent box (§48).
+    TransparentBox { failed: Vec<String>, box_id: String },
+    /// The commission's written decision to remove a person who obstructs the work
+    /// (§17), by their number in the attendance register.
+    Removal { person: u32, reason: String },
 }
 
 impl ActKind {
@@ -52,6 +66,11 @@ impl ActKind {
             ActKind::PortableBoxInvalidated { .. } => "portable-box-invalidated",
             ActKind::AeuPreliminary { .. } => "aeu-preliminary",
             ActKind::ProtocolCorrection { .. } => "correction-of-protocol",
+            ActKind::SpoiledBallot { .. } => "spoiled-ballot",
+            ActKind::DuplicateBallot { .. } => "duplicate-ballot",
+            ActKind::ReserveAeu { .. } => "reserve-aeu",
+            ActKind::TransparentBox { .. } => "transparent-box",
+            ActKind::Removal { .. } => "removal",
         }
     }
 
@@ -64,6 +83,10 @@ impl ActKind {
             ActKind::PortableBoxInvalidated { .. } => "§54",
             ActKind::AeuPreliminary { .. } => "§56",
             ActKind::ProtocolCorrection { .. } => "§66",
+            ActKind::SpoiledBallot { .. } => "§45",
+            ActKind::DuplicateBallot { .. } => "R4.4",
+            ActKind::ReserveAeu { .. } | ActKind::TransparentBox { .. } => "§48",
+            ActKind::Removal { .. } => "§17",
         }
     }
 

@@ -16,9 +16,11 @@ use crate::count::{
 };
 use crate::election::ElectionDefinition;
 use crate::identification::{BiometricMethod, Identification, IdentityDocument, VoterFacts};
+use crate::incidents::{AssistanceReason, IncidentDevice};
 use crate::lot::{Contribution, LotPurpose, LotRecord};
 use crate::opening::{BallotBatch, BallotsReceived, BoxKind, PaperStock, SafeOpening, SealedBox};
 use crate::out_of_premises::{Application, OutOfPremisesClosing, ServedVoter};
+use crate::spoils::DuplicateAuthorisation;
 use crate::timeline::StepId;
 
 /// A journal event. The serialized form (internally tagged JSON) is what the journal
@@ -167,6 +169,80 @@ pub enum Event {
         #[ts(type = "string")]
         at: DateTime<Utc>,
     },
+    /// The chair's smart card was registered at the station's set-up (R4.4): its raw
+    /// Ed25519 public key and the key's SHA-256, both hex.
+    ChairCardRegistered {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        public_key: String,
+        fingerprint: String,
+    },
+    /// The chair authorised a duplicate of a spoiled ballot with the card (R4.4): the
+    /// signed message's fields, the signature and the card's fingerprint. Checked again
+    /// on every replay. The act follows.
+    DuplicateAuthorised {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        authorisation: DuplicateAuthorisation,
+    },
+    /// The duplicate came out of the printer (its own serial is never journaled).
+    DuplicatePrinted {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        spoiled_serial: String,
+        district: String,
+    },
+    /// A regular station's voter returned a spoiled ballot and got a new one from the
+    /// member who issued it (§45); the act follows.
+    BallotSpoiled {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        member_id: String,
+    },
+    /// An automatic counting urn failed (§48); it is not used again that day.
+    AeuFailed {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        aeu: String,
+    },
+    /// Voting goes on with the reserve urn (§48); the act follows.
+    SwitchedToReserveAeu {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        reserve: String,
+    },
+    /// Voting goes on with the stationary transparent box (§48); the act follows.
+    SwitchedToTransparentBox {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        box_id: String,
+    },
+    /// The identification device or a printer stopped.
+    DeviceStopped {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        device: IncidentDevice,
+    },
+    DeviceResumed {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        device: IncidentDevice,
+    },
+    /// The light went out: voting stops until it returns (§6).
+    PowerCut {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+    },
+    PowerRestored {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+    },
+    /// A voter was helped by another voter (§46). Nothing else is recorded.
+    AssistanceGiven {
+        #[ts(type = "string")]
+        at: DateTime<Utc>,
+        reason: AssistanceReason,
+    },
 }
 
 impl Event {
@@ -212,6 +288,18 @@ impl Event {
             Event::DissentAttached { .. } => "dissent-attached",
             Event::PacketsSealed { .. } => "packets-sealed",
             Event::Delivered { .. } => "delivered",
+            Event::ChairCardRegistered { .. } => "chair-card-registered",
+            Event::DuplicateAuthorised { .. } => "duplicate-authorised",
+            Event::DuplicatePrinted { .. } => "duplicate-printed",
+            Event::BallotSpoiled { .. } => "ballot-spoiled",
+            Event::AeuFailed { .. } => "aeu-failed",
+            Event::SwitchedToReserveAeu { .. } => "switched-to-reserve-aeu",
+            Event::SwitchedToTransparentBox { .. } => "switched-to-transparent-box",
+            Event::DeviceStopped { .. } => "device-stopped",
+            Event::DeviceResumed { .. } => "device-resumed",
+            Event::PowerCut { .. } => "power-cut",
+            Event::PowerRestored { .. } => "power-restored",
+            Event::AssistanceGiven { .. } => "assistance-given",
         }
     }
 
@@ -247,6 +335,18 @@ impl Event {
             Event::ComplaintReceived { complaint } => complaint.at,
             Event::ComplaintDecided { decision, .. } => decision.at,
             Event::DissentAttached { dissent } => dissent.at,
+            | Event::ChairCardRegistered { at, .. }
+            | Event::DuplicateAuthorised { at, .. }
+            | Event::DuplicatePrinted { at, .. }
+            | Event::BallotSpoiled { at, .. }
+            | Event::AeuFailed { at, .. }
+            | Event::SwitchedToReserveAeu { at, .. }
+            | Event::SwitchedToTransparentBox { at, .. }
+            | Event::DeviceStopped { at, .. }
+            | Event::DeviceResumed { at, .. }
+            | Event::PowerCut { at }
+            | Event::PowerRestored { at }
+            | Event::AssistanceGiven { at, .. } => *at,
             Event::ActDrawnUp { act } => act.at,
             Event::OutOfPremisesVoterServed { served } => served.at,
             Event::OutOfPremisesClosed { closing } => closing.at,
@@ -323,4 +423,26 @@ pub enum Command {
     SealPackets,
     /// §67: delivered to the higher commission.
     RecordDelivery,
+    /// The chair's card, read at the station's set-up (R4.4): its Ed25519 key, hex.
+    RegisterChairCard { public_key: String },
+    /// A duplicate of a spoiled ballot, signed by the chair's card (R4.4).
+    AuthoriseDuplicate { authorisation: DuplicateAuthorisation },
+    /// The duplicate of this spoiled ballot came out of the printer.
+    RecordDuplicatePrinted { spoiled_serial: String },
+    /// Regular station: a spoiled ballot returned to the member who issued it (§45).
+    RecordSpoiledBallot { member_id: String },
+    /// An urn failed (§48), by its box id.
+    RecordAeuFailure { aeu: String },
+    SwitchToReserveAeu,
+    /// `seals` only when the box was not sealed at the opening (it is sealed now).
+    SwitchToTransparentBox { box_id: String, seals: Vec<String> },
+    RecordDeviceStop { device: IncidentDevice },
+    RecordDeviceResumed { device: IncidentDevice },
+    RecordPowerCut,
+    RecordPowerRestored,
+    /// §46. The helper's name is checked against the commission and the attendance
+    /// register and never recorded.
+    RecordAssistance { reason: AssistanceReason, helper_name: String, helper_is_voter: bool },
+    /// §17: the written decision of the commission to remove a person.
+    RemovePerson { person: u32, reason: String },
 }

@@ -4,6 +4,9 @@
 //! (`timeline`), the attendance register (`attendance`), the verifiable lot (`lot`), the
 //! opening meeting's records (`opening`), out-of-premises voting (`out_of_premises`),
 //! identifying voters and turnout (`identification`, `voting`), numbered acts (`acts`),
+//! spoiled ballots and the duplicates signed by the chair's card (`spoils`), incidents
+//! of voting hours (`incidents`), the journal head signed acts are bound to
+//! (`journal_head`),
 //! the results protocol form and its control relations (`protocol`), the rules
 //! the close and the count (`count`, `closing`), the results a bundle carries (`results`),
 //! the rules (`rules`), the journal's events and
@@ -22,12 +25,15 @@ pub mod election;
 pub mod error;
 pub mod event;
 pub mod identification;
+pub mod incidents;
+pub mod journal_head;
 pub mod lot;
 pub mod opening;
 pub mod out_of_premises;
 pub mod protocol;
 pub mod results;
 pub mod rules;
+pub mod spoils;
 pub mod state;
 pub mod timeline;
 pub mod toml_text;

@@ -18,6 +18,7 @@ use crate::state::DayState;
 use crate::timeline::{self, StepId};
 use crate::closing;
 use crate::voting;
+use crate::{incidents, spoils};
 
 type Decision = Result<Vec<Event>, DomainError>;
 
@@ -92,6 +93,23 @@ pub(crate) fn decide(election: &ElectionDefinition, state: &DayState, command: &
         Command::AttachDissent { member, text } => closing::attach_dissent(election, member, text, now),
         Command::SealPackets => closing::seal_packets(election, state, now),
         Command::RecordDelivery => closing::record_delivery(state, now),
+        Command::RegisterChairCard { public_key } => spoils::register_card(election, state, public_key, now),
+        Command::AuthoriseDuplicate { authorisation } => spoils::authorise_duplicate(election, state, authorisation, now),
+        Command::RecordDuplicatePrinted { spoiled_serial } => spoils::duplicate_printed(state, spoiled_serial, now),
+        Command::RecordSpoiledBallot { member_id } => spoils::spoil_regular(election, state, member_id, now),
+        Command::RecordAeuFailure { aeu } => incidents::aeu_failed(state, aeu, now),
+        Command::SwitchToReserveAeu => incidents::switch_to_reserve(state, now),
+        Command::SwitchToTransparentBox { box_id, seals } => {
+            incidents::switch_to_transparent_box(election, state, box_id, seals, now)
+        }
+        Command::RecordDeviceStop { device } => incidents::device_stopped(state, *device, now),
+        Command::RecordDeviceResumed { device } => incidents::device_resumed(state, *device, now),
+        Command::RecordPowerCut => incidents::power_cut(state, now),
+        Command::RecordPowerRestored => incidents::power_restored(state, now),
+        Command::RecordAssistance { reason, helper_name, helper_is_voter } => {
+            incidents::assistance(election, state, *reason, helper_name, *helper_is_voter, now)
+        }
+        Command::RemovePerson { person, reason } => incidents::removal(state, *person, reason, now),
     }
 }
 
@@ -346,7 +364,7 @@ fn open_safe(
     Ok(vec![Event::SafeOpened { opening: SafeOpening { at: now, voters_paper, voters_electronic, explanation } }])
 }
 
-fn control_sheet(election: &ElectionDefinition, state: &DayState, now: DateTime<Utc>) -> ControlSheet {
+pub(crate) fn control_sheet(election: &ElectionDefinition, state: &DayState, now: DateTime<Utc>) -> ControlSheet {
     ControlSheet {
         station_number: election.station.number.clone(),
         chair: election.member(Role::Chair).map(|m| m.name.clone()).unwrap_or_default(),

@@ -11,11 +11,14 @@ use crate::count::CountState;
 use crate::election::ElectionDefinition;
 use crate::error::DomainError;
 use crate::identification::{IdentificationState, IdentifiedVoter, TurnoutReport};
+use crate::incidents::{self, IncidentsState};
+use crate::journal_head;
 use crate::event::{Command, Event};
 use crate::lot::{LotPurpose, LotRecord};
 use crate::opening::{BallotLedger, SafeOpening, SealedBox};
 use crate::out_of_premises::OutOfPremisesState;
 use crate::rules;
+use crate::spoils::{self, ChairCard, SpoilsState};
 use crate::timeline::{self, StepId, StepState};
 
 /// A lot between its commitment and its draw, or drawn.
@@ -47,6 +50,20 @@ pub struct DayState {
     /// The close and the count.
     pub count: CountState,
     pub events_applied: u64,
+    /// Spoiled ballots, duplicates and the chair's card (§45, R4.4).
+    #[serde(default)]
+    pub spoils: SpoilsState,
+    /// Failed urns, stopped devices, power cuts, help given (§48, §6, §46).
+    #[serde(default)]
+    pub incidents: IncidentsState,
+    /// The hash of the journal's last entry, by the store's formula
+    /// (`journal_head`): what a signed act is bound to.
+    #[serde(default = "genesis")]
+    pub journal_head: [u8; 32],
+}
+
+fn genesis() -> [u8; 32] {
+    journal_head::GENESIS
 }
 
 impl DayState {
@@ -94,7 +111,6 @@ impl DayState {
             StepId::Protocol => self.count.protocol().map(|p| p.at),
             StepId::Packets => self.count.packets.as_ref().map(|(at, _)| *at),
             StepId::Delivery => self.count.delivered_at,
-            _ => self.completed.get(&step.completed_by()).copied(),
         }
     }
 
@@ -110,21 +126,22 @@ impl DayState {
 
     /// Both the main and the reserve AEU failed (§48): no AEU preliminary protocol.
     pub fn both_aeus_failed(&self) -> bool {
-        false
+        incidents::all_aeus_failed(self)
     }
 
     /// Duplicates printed at a remote station for spoiled ballots of this contest (R4.4).
-    pub fn duplicates_printed_in(&self, _contest: &str) -> u32 {
-        0
+    pub fn duplicates_printed_in(&self, contest: &str) -> u32 {
+        self.spoils.duplicates_printed_in(contest)
     }
 
-    /// Spoiled ballots of this contest cancelled at a remote station (R4.4).
-    pub fn spoiled_cancelled_in(&self, _contest: &str) -> u32 {
-        0
+    /// Spoiled ballots of this contest cancelled at a remote station (R4.4): one for each
+    /// duplicate authorised, cut on the spot.
+    pub fn spoiled_cancelled_in(&self, contest: &str) -> u32 {
+        self.spoils.duplicates_in(contest)
     }
 
     pub fn spoiled_cancelled_total(&self) -> u32 {
-        0
+        self.spoils.spoiled_cancelled()
     }
 
     /// People present now.
@@ -243,7 +260,27 @@ pub fn apply(mut state: DayState, event: &Event) -> DayState {
         Event::DissentAttached { dissent } => state.count.dissents.push(dissent.clone()),
         Event::PacketsSealed { at, packets } => state.count.packets = Some((*at, packets.clone())),
         Event::Delivered { at } => state.count.delivered_at = Some(*at),
+        Event::ChairCardRegistered { at, public_key, fingerprint } => {
+            state.spoils.chair_card =
+                Some(ChairCard { at: *at, public_key: public_key.clone(), fingerprint: fingerprint.clone() });
+        }
+        Event::DuplicateAuthorised { at, authorisation } => spoils::on_duplicate_authorised(&mut state, *at, authorisation),
+        Event::DuplicatePrinted { spoiled_serial, .. } => {
+            if let Some(record) = state.spoils.duplicates.get_mut(spoiled_serial) {
+                record.printed = true;
+            }
+        }
+        Event::BallotSpoiled { .. } => state.spoils.spoiled_returned += 1,
+        Event::AeuFailed { .. }
+        | Event::SwitchedToReserveAeu { .. }
+        | Event::SwitchedToTransparentBox { .. }
+        | Event::DeviceStopped { .. }
+        | Event::DeviceResumed { .. }
+        | Event::PowerCut { .. }
+        | Event::PowerRestored { .. }
+        | Event::AssistanceGiven { .. } => incidents::apply(&mut state, event),
     }
+    state.journal_head = journal_head::next(&state.journal_head, state.events_applied + 1, event);
     state.events_applied += 1;
     state
 }

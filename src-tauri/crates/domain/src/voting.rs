@@ -32,6 +32,11 @@ pub fn voting_open(election: &ElectionDefinition, state: &DayState, now: DateTim
     if now < timeline::starts_at(election, StepId::Voting) {
         return Err(refuse("voting.not-open", "error-voting-not-open").with("time", "08:00"));
     }
+    if let Some(since) = state.incidents.power_cut_since() {
+        // §6: voting stops until the light returns.
+        return Err(refuse("voting.power-cut", "error-voting-power-cut")
+            .with("time", since.with_timezone(&election.tz()).format("%H:%M").to_string()));
+    }
     Ok(())
 }
 
@@ -118,7 +123,7 @@ pub(crate) fn issue_ballot(election: &ElectionDefinition, state: &DayState, now:
     if identification.listed_count() <= identification.ballots_issued {
         return Err(refuse("ballot.no-receipt", "error-ballot-no-receipt"));
     }
-    if identification.ballots_issued >= state.ballots.issued() {
+    if crate::spoils::ballots_with_members(state) == 0 {
         return Err(refuse("ballot.members-have-none", "error-ballot-members-have-none")
             .with("issued", i64::from(state.ballots.issued())));
     }

@@ -1219,6 +1219,11 @@ pub(crate) fn lay_out(document: &Document, fonts: &Fonts, localizer: &Localizer)
                 layouter.qr_codes(&requests)?;
             }
             Block::Ballot(ballot) => layouter.ballot(ballot, index)?,
+            Block::PageBreak => {
+                if !layouter.at_top() {
+                    layouter.new_page();
+                }
+            }
         }
     }
     let body_end = layouter.y;
@@ -1394,5 +1399,21 @@ mod tests {
             // The A sizes are rounded to whole millimetres: A1 is a third of a millimetre longer.
             assert!((g.height - 297.0 * MM).abs() < 1.0, "{page:?}: {}", g.height);
         }
+    }
+
+    #[test]
+    fn a_page_break_starts_a_new_page_except_at_the_top_of_one() {
+        let fonts = fonts();
+        let localizer = Localizer::new(i18n::Language::Ru);
+        let mut document = ballot_document(0, 1.0, false, vec![]);
+        document.corner_codes = None;
+        document.blocks = vec![
+            Block::Paragraph("Заверенная копия для Асановой Г. Т.".into()),
+            Block::PageBreak,
+            Block::PageBreak,
+            Block::Paragraph("Заверенная копия для Түгөлбаевой А.".into()),
+        ];
+        let pages = lay_out(&document, &fonts, &localizer).expect("laid out");
+        assert_eq!(pages.pages.len(), 2, "a second break at the top of the new page adds no page");
     }
 }

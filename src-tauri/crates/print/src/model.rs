@@ -165,6 +165,9 @@ pub enum Block {
     /// QR codes side by side, as many per line as the width takes, lines centred (the
     /// signed compact results of a protocol, when they need more than one code).
     QrRow(Vec<QrCode>),
+    /// The next block starts on a new page (nothing happens at the top of a page): one
+    /// certified copy per person, labels two to a sheet.
+    PageBreak,
     /// A ballot. A document holding one is a ballot sheet: it must fit one page, the
     /// type shrinking and the rows tightening as far as legibility allows, or the
     /// render is refused ([`crate::PrintError::BallotTooLong`]).
