@@ -118,3 +118,17 @@ cli-verify-cannot-read = «{ $file }» файлы окулбайт: { $detail }
 cli-demo-bundle = Округдук комиссия үчүн пакет: { $path }
 cli-demo-station-key = Участоктун ачык ачкычы: { $path } (ачкычтын изи { $fingerprint })
 cli-demo-registry = Округдук комиссиянын окуу ачкычтар реестри: { $path }
+bundle-card-absent = Төраганын смарт-картасы салынган эмес же окугуч туташтырылган эмес.
+bundle-card-wrong-pin = Смарт-картанын PIN-коду туура эмес; калган аракеттер: { $attempts }.
+bundle-card-blocked = Төраганын смарт-картасы туура эмес PIN-коддордон кийин бөгөттөлгөн.
+bundle-card-unusable = Бул смарт-картада пакетке кол коюуга боло турган ачкыч жок.
+bundle-card-pin-required = Адегенде смарт-картанын PIN-кодун киргизиңиз.
+
+## The sheet of signed results (PDF)
+bundle-signed-results-title = Округдук комиссия үчүн кол коюлган жыйынтыктар
+bundle-signed-results-hint = Округдук комиссия бул барактын бардык QR-коддорун сканерлеп, жыйынтыктарды кагаздан кабыл ала алат: алар участоктун ачкычы менен кол коюлган жана пакет сыяктуу эле ачкычтар реестри боюнча текшерилет.
+bundle-signed-results-part = { $parts } бөлүктүн { $part }-бөлүгү
+bundle-doc-election = Шайлоо
+bundle-doc-station = Участок
+bundle-doc-protocol-number = Протоколдун номери
+bundle-doc-signed-at = Протоколго кол коюлган

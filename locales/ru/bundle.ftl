@@ -128,3 +128,17 @@ cli-verify-cannot-read = Файл «{ $file }» не читается: { $detail
 cli-demo-bundle = Пакет для окружной комиссии: { $path }
 cli-demo-station-key = Открытый ключ участка: { $path } (отпечаток { $fingerprint })
 cli-demo-registry = Учебный реестр ключей окружной комиссии: { $path }
+bundle-card-absent = Смарт-карта председателя не вставлена или считыватель не подключён.
+bundle-card-wrong-pin = Неверный PIN смарт-карты; осталось попыток: { $attempts }.
+bundle-card-blocked = Смарт-карта председателя заблокирована после неверных PIN.
+bundle-card-unusable = На этой смарт-карте нет ключа, которым можно подписать пакет.
+bundle-card-pin-required = Сначала введите PIN смарт-карты.
+
+## The sheet of signed results (PDF)
+bundle-signed-results-title = Подписанные результаты для окружной комиссии
+bundle-signed-results-hint = Окружная комиссия может принять результаты с бумаги, отсканировав все QR-коды этого листа: они подписаны ключом участка и проверяются по реестру ключей так же, как пакет.
+bundle-signed-results-part = Часть { $part } из { $parts }
+bundle-doc-election = Выборы
+bundle-doc-station = Участок
+bundle-doc-protocol-number = Номер протокола
+bundle-doc-signed-at = Протокол подписан

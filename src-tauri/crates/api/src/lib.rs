@@ -16,6 +16,8 @@ pub mod demo_day;
 pub mod desk;
 pub mod documents;
 mod error;
+pub mod export;
+pub mod keys;
 pub mod references;
 pub mod simulation;
 mod station;
