@@ -12,6 +12,7 @@ pub mod ballot_code;
 mod clock;
 pub mod count;
 pub mod demo;
+pub mod demo_bundle;
 pub mod demo_day;
 pub mod desk;
 pub mod documents;
