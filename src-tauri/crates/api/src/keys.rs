@@ -53,6 +53,18 @@ pub struct CheckpointView {
     pub fingerprint: String,
 }
 
+/// The last checkpoint of a state, as the window shows it.
+pub(crate) fn checkpoint_view(state: &domain::DayState) -> Option<CheckpointView> {
+    let zone = state.election.as_ref()?.tz();
+    let checkpoint = state.keys.checkpoints.last()?;
+    Some(CheckpointView {
+        seq: u32::try_from(checkpoint.count + 1).unwrap_or(u32::MAX),
+        count: u32::try_from(checkpoint.count).unwrap_or(u32::MAX),
+        at: checkpoint.at.with_timezone(&zone).format("%H:%M").to_string(),
+        fingerprint: checkpoint.fingerprint(),
+    })
+}
+
 /// An SVG of a QR code: one path, a unit square per dark module.
 pub(crate) fn qr_svg(payload: &[u8]) -> Result<String, ApiError> {
     let code = qrcode::QrCode::with_error_correction_level(payload, qrcode::EcLevel::M)
@@ -97,16 +109,7 @@ impl Station {
 
     /// The last signed checkpoint, if any.
     pub fn last_checkpoint(&self) -> Option<CheckpointView> {
-        let journal = self.journal();
-        let state = journal.state();
-        let zone = state.election.as_ref()?.tz();
-        let checkpoint = state.keys.checkpoints.last()?;
-        Some(CheckpointView {
-            seq: u32::try_from(checkpoint.count + 1).unwrap_or(u32::MAX),
-            count: u32::try_from(checkpoint.count).unwrap_or(u32::MAX),
-            at: checkpoint.at.with_timezone(&zone).format("%H:%M").to_string(),
-            fingerprint: checkpoint.fingerprint(),
-        })
+        checkpoint_view(self.journal().state())
     }
 
     /// Journals the station's public key if it is not yet (once; a different key in the

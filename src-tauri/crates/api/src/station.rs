@@ -571,6 +571,7 @@ impl Station {
             None => Vec::new(),
         };
         let head = journal.head();
+        let checkpoint = crate::keys::checkpoint_view(state);
         let journal_view = JournalView {
             events: u32::try_from(head.count).unwrap_or(u32::MAX),
             head: head.hex().chars().take(16).collect(),
@@ -583,6 +584,7 @@ impl Station {
                     args: problem.args(),
                 }),
             },
+            checkpoint,
         };
         Overview {
             language: language.code().to_owned(),

@@ -107,6 +107,10 @@ fn generated() -> String {
         declaration::<domain::count::ComplaintDecision>(&config),
         declaration::<domain::count::Dissent>(&config),
         declaration::<domain::count::Packet>(&config),
+        declaration::<api::keys::StationKeyView>(&config),
+        declaration::<api::keys::CheckpointView>(&config),
+        declaration::<api::export::ExportRequest>(&config),
+        declaration::<api::export::ExportReport>(&config),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/crates/api/tests/bindings.rs. Do not edit.\n\n{}",
