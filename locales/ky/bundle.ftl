@@ -132,3 +132,11 @@ bundle-doc-election = Шайлоо
 bundle-doc-station = Участок
 bundle-doc-protocol-number = Протоколдун номери
 bundle-doc-signed-at = Протоколго кол коюлган
+
+## The window
+bundle-key-id = Ачкычтын идентификатору
+bundle-status-checkpoint = Контролдук чекит { $time }: { $fingerprint }
+bundle-export-hint = Пакетке участоктун ачкычы менен кол коюлат; төрага өз смарт-картасынын PIN-кодун киргизсе, карта да пакетке кол коет. Протокол оңдолгондон кийин кайра чыгарылган пакет кийинки номерди алат.
+bundle-export-folder-default = маалыматтар папкасындагы bundles папкасы
+bundle-export-pin = Төраганын смарт-картасынын PIN-коду (милдеттүү эмес)
+bundle-signed-results-print = Кол коюлган жыйынтыктарды басып чыгаруу (QR-коддор)

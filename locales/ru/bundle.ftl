@@ -142,3 +142,11 @@ bundle-doc-election = Выборы
 bundle-doc-station = Участок
 bundle-doc-protocol-number = Номер протокола
 bundle-doc-signed-at = Протокол подписан
+
+## The window
+bundle-key-id = Идентификатор ключа
+bundle-status-checkpoint = Контрольная точка { $time }: { $fingerprint }
+bundle-export-hint = Пакет подписывается ключом участка; если председатель введёт PIN своей смарт-карты, карта подпишет пакет тоже. Повторная выгрузка после исправления протокола получает следующий номер.
+bundle-export-folder-default = папка bundles в папке данных
+bundle-export-pin = PIN смарт-карты председателя (необязательно)
+bundle-signed-results-print = Напечатать подписанные результаты (QR-коды)

@@ -14,6 +14,8 @@ mod windows;
 use api::view::{MonitorView, Overview};
 use api::desk::DeskView;
 use api::documents::DocumentKind;
+use api::export::{ExportReport, ExportRequest};
+use api::keys::StationKeyView;
 use api::simulation::{SimulatedArrival, VoterCase};
 use api::{ApiError, Language, Station};
 use domain::lot::{Contribution, LotPurpose, LotRecord};
@@ -132,6 +134,21 @@ fn set_language(app: AppHandle, station: State<'_, Station>, language: Language)
 }
 
 #[tauri::command]
+fn station_key(station: State<'_, Station>) -> Result<StationKeyView, ApiError> {
+    station.station_key()
+}
+
+#[tauri::command]
+fn export_bundle(station: State<'_, Station>, request: ExportRequest) -> Result<ExportReport, ApiError> {
+    station.export_bundle(&request)
+}
+
+#[tauri::command]
+fn save_signed_results(station: State<'_, Station>) -> Result<String, ApiError> {
+    station.save_signed_results()
+}
+
+#[tauri::command]
 fn open_monitor(app: AppHandle) -> Result<(), ApiError> {
     windows::open_monitor(&app)
 }
@@ -167,7 +184,10 @@ fn main() -> anyhow::Result<()> {
             desk_list,
             desk_issue_ballot,
             desk_clear,
-            simulate_voter
+            simulate_voter,
+            station_key,
+            export_bundle,
+            save_signed_results
         ])
         .run(tauri::generate_context!())?;
     Ok(())

@@ -1,8 +1,8 @@
 // The app's commands, typed with the bindings generated from Rust.
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  ApiError, Command, Contribution, DeskView, DocumentKind, IdentityDocument, LotPurpose, LotRecord, MonitorView, Overview,
-  SimulatedArrival, StepId, VoterCase,
+  ApiError, Command, Contribution, DeskView, DocumentKind, ExportReport, ExportRequest, IdentityDocument, LotPurpose,
+  LotRecord, MonitorView, Overview, SimulatedArrival, StationKeyView, StepId, VoterCase,
 } from "./bindings";
 import type { Language } from "./i18n";
 
@@ -42,3 +42,8 @@ export const deskList = () => invoke<DeskView>("desk_list");
 export const deskIssueBallot = () => invoke<DeskView>("desk_issue_ballot");
 export const deskClear = () => invoke<DeskView>("desk_clear");
 export const simulateVoter = (voterCase: VoterCase) => invoke<SimulatedArrival>("simulate_voter", { case: voterCase });
+
+// The station key and the signed bundle (issue 7).
+export const stationKey = () => invoke<StationKeyView>("station_key");
+export const exportBundle = (request: ExportRequest) => invoke<ExportReport>("export_bundle", { request });
+export const saveSignedResults = () => invoke<string>("save_signed_results");

@@ -34,7 +34,7 @@ use crate::documents::{self, DocumentKind};
 use crate::error::ApiError;
 use crate::station::Station;
 
-const SEQUENCE_SETTING: &str = "bundle-sequence";
+const SEQUENCE_SETTING: &str = "export-sequence";
 /// The default folder of exported bundles, in the data directory.
 pub const BUNDLES_DIR: &str = "bundles";
 
@@ -67,9 +67,10 @@ fn write_error(path: &Path, error: &std::io::Error) -> ApiError {
         .with("detail", error.to_string())
 }
 
-/// Writes `bytes` as `folder/name` through a synced temporary file and a rename.
-pub fn write_atomically(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, ApiError> {
-    std::fs::create_dir_all(folder).map_err(|error| write_error(folder, &error))?;
+/// Writes `bytes` as `folder/name` through a synced temporary file and a rename: the
+/// folder holds the old file or the new one, never half of one.
+pub fn write_file_atomically(folder: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(folder)?;
     let path = folder.join(name);
     let partial = folder.join(format!(".{name}.partial"));
     let written = (|| -> std::io::Result<()> {
@@ -86,9 +87,15 @@ pub fn write_atomically(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathB
     })();
     if let Err(error) = written {
         let _ = std::fs::remove_file(&partial);
-        return Err(write_error(&path, &error));
+        return Err(error);
     }
     Ok(path)
+}
+
+/// [`write_file_atomically`] for a bundle and the files beside it; the refusal names
+/// the place.
+pub fn write_atomically(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, ApiError> {
+    write_file_atomically(folder, name, bytes).map_err(|error| write_error(&folder.join(name), &error))
 }
 
 /// A member's smart card as a co-signer of the bundle.
@@ -254,6 +261,19 @@ impl Station {
         let fingerprint = self.station_signer()?.public_key().fingerprint();
         let localizer = Localizer::new(self.language());
         render(&signed_results_document(&election, &results, &codes, &fingerprint, &localizer, self.now()))
+    }
+
+    /// Prints the sheet of signed results to `documents/signed-results.pdf` (written
+    /// whole, then renamed) and says where.
+    pub fn save_signed_results(&self) -> Result<String, ApiError> {
+        let pdf = self.signed_results_pdf()?;
+        let folder = self.data_dir.join("documents");
+        let path = write_file_atomically(&folder, "signed-results.pdf", &pdf).map_err(|error| {
+            ApiError::new("document.write", "error-document-write")
+                .with("path", folder.join("signed-results.pdf").display().to_string())
+                .with("detail", error.to_string())
+        })?;
+        Ok(path.display().to_string())
     }
 
     /// Exports the bundle as the window asks: to the folder given (else
