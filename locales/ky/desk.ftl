@@ -71,3 +71,15 @@ voter-case-never-recognised = Манжа издери да, бет да таан
 voter-case-not-in-register = Шайлоочулардын тизмесинде жок
 voter-case-already-identified = Экинчи жолу келет
 voter-case-digital-passport = «Түндүк» санариптик паспорту менен
+
+tab-setup = Участокту даярдоо
+setup-register-title = Шайлоочулардын тизмеси (реестр)
+setup-register-loaded = Жүктөлгөн шайлоочулар: { $voters }; алардын ичинен бул участоктун тизмесинде: { $here }.
+setup-register-hint = БШКнын CSV файлы (формат — docs/voter-register.md): участоктун тизмеси же аралыктан добуш берүү участогу үчүн улуттук көчүрмө. Жеке номерлер ачкычтуу хэш катары гана сакталат.
+setup-register-import = Жүктөө
+setup-register-progress = Иштетилген саптар: { $rows }
+setup-register-report = Окулган саптар: { $read }; жүктөлдү: { $imported }; четке кагылды: { $rejected }.
+setup-register-problems = Катасы бар саптар: { $count } (жакшы саптар жүктөлдү):
+desk-document-number = Документтин номери (кагаз тизме үчүн): { $number }
+turnout-reminder = { $step } — жогору турган комиссияга берүү убагы: { $figure }.
+turnout-reminder-open = Ачуу

@@ -34,3 +34,4 @@ register-row-photo-missing = { $line }-сап, { $field } тилкеси: «{ $v
 register-row-photo-too-big = { $line }-сап, { $field } тилкеси: «{ $value }» сүрөтү өтө чоң (көлөмү байт менен: { $size }, эң көп { $max } болушу мүмкүн).
 register-row-photo-format = { $line }-сап, { $field } тилкеси: «{ $value }» JPEG же PNG сүрөтү эмес.
 register-row-photo-path = { $line }-сап, { $field } тилкеси: «{ $value }» — сүрөттүн жолу CSV файлы турган папканын ичине алып барышы керек (башында / жок, дисксиз жана .. жок).
+error-register-import-running = Реестр жүктөлүп жатат: бүткөнүн күтүңүз.

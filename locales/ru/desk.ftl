@@ -77,3 +77,21 @@ voter-case-never-recognised = Не распознаётся ни по отпеч
 voter-case-not-in-register = Нет в списке избирателей
 voter-case-already-identified = Приходит второй раз
 voter-case-digital-passport = С цифровым паспортом «Түндүк»
+
+tab-setup = Настройка участка
+setup-register-title = Список избирателей (реестр)
+setup-register-loaded = Загружено избирателей: { $voters }; из них в списке этого участка: { $here }.
+setup-register-hint = Файл CSV от ЦИК (формат — docs/voter-register.md): список участка или национальная выгрузка для участка дистанционного голосования. Персональные номера сохраняются только как ключевые хэши.
+setup-register-import = Загрузить
+setup-register-progress = Обработано строк: { $rows }
+setup-register-report = Прочитано строк: { $read }; загружено: { $imported }; отклонено: { $rejected }.
+setup-register-problems =
+    { $count ->
+        [one] { $count } строка с ошибкой
+        [few] { $count } строки с ошибками
+        [many] { $count } строк с ошибками
+       *[other] { $count } строки с ошибками
+    } (хорошие строки загружены):
+desk-document-number = Номер документа (для бумажного списка): { $number }
+turnout-reminder = { $step } — пора передать в вышестоящую комиссию: { $figure }.
+turnout-reminder-open = Открыть

@@ -46,3 +46,4 @@ register-row-photo-missing = Строка { $line }, столбец { $field }: 
 register-row-photo-too-big = Строка { $line }, столбец { $field }: фотография «{ $value }» слишком велика (размер в байтах: { $size }, допустимо не больше { $max }).
 register-row-photo-format = Строка { $line }, столбец { $field }: «{ $value }» — не изображение JPEG или PNG.
 register-row-photo-path = Строка { $line }, столбец { $field }: «{ $value }» — путь к фотографии должен вести внутрь папки CSV-файла (без / в начале, без диска и без ..).
+error-register-import-running = Реестр уже загружается: дождитесь окончания.

@@ -21,7 +21,7 @@ use api::{ApiError, Language, Station};
 use domain::lot::{Contribution, LotPurpose, LotRecord};
 use domain::identification::IdentityDocument;
 use domain::{Command, StepId};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
 #[tauri::command]
 fn overview(station: State<'_, Station>) -> Overview {
@@ -128,6 +128,12 @@ fn simulate_voter(station: State<'_, Station>, case: VoterCase) -> Result<Simula
     station.simulate_voter(case)
 }
 
+/// Starts importing the register on a thread of its own; the overview shows its progress.
+#[tauri::command]
+fn import_register(app: AppHandle, station: State<'_, Station>, path: String) -> Result<(), ApiError> {
+    station.import_may_start().map(|()| drop(std::thread::spawn(move || app.state::<Station>().import_register_file(path.as_ref()))))
+}
+
 #[tauri::command]
 fn set_language(app: AppHandle, station: State<'_, Station>, language: Language) -> Result<(), ApiError> {
     station.set_language(language).and_then(|()| windows::relabel_menu(&app, language))
@@ -185,6 +191,7 @@ fn main() -> anyhow::Result<()> {
             desk_issue_ballot,
             desk_clear,
             simulate_voter,
+            import_register,
             station_key,
             export_bundle,
             save_signed_results

@@ -43,6 +43,9 @@ export const deskIssueBallot = () => invoke<DeskView>("desk_issue_ballot");
 export const deskClear = () => invoke<DeskView>("desk_clear");
 export const simulateVoter = (voterCase: VoterCase) => invoke<SimulatedArrival>("simulate_voter", { case: voterCase });
 
+/** Starts importing a voter register file; the overview's `register.import` shows it. */
+export const importRegister = (path: string) => invoke<void>("import_register", { path });
+
 // The station key and the signed bundle (issue 7).
 export const stationKey = () => invoke<StationKeyView>("station_key");
 export const exportBundle = (request: ExportRequest) => invoke<ExportReport>("export_bundle", { request });

@@ -459,7 +459,11 @@ voters: number,
 /**
  * Of them, voters of this station's list.
  */
-at_station: number, };
+at_station: number, 
+/**
+ * The import started from the window, if any.
+ */
+import: ImportStatus | null, };
 
 /**
  * What the identification panel shows.
@@ -513,7 +517,11 @@ station: string,
 /**
  * A `data:` URL of the register's photo, if it has one.
  */
-photo: string | null, };
+photo: string | null, 
+/**
+ * The document's number as read, for the paper list (§39); never stored.
+ */
+document_number: string, };
 
 export type DeskStep = { 
 /**
@@ -677,6 +685,25 @@ lines: Record<string, number>,
  * Option id → votes.
  */
 options: Record<string, number>, };
+
+/**
+ * Where an import stands, for the progress bar and the report.
+ */
+export type ImportStatus = { running: boolean, 
+/**
+ * `reading` the file, then `writing` the sorted register.
+ */
+stage: string, rows_done: number, rows_total: number | null, bytes_done: number, bytes_total: number, report: ImportReportView | null, 
+/**
+ * Why the import failed (the old register stays).
+ */
+error: ApiError | null, };
+
+export type ImportReportView = { rows_read: number, imported: number, rejected: number, duplicates: number, with_photo: number, 
+/**
+ * The first problems, each naming its line and field.
+ */
+problems: Array<ApiError>, problems_total: number, };
 
 /**
  * Everything after 20:00.

@@ -54,6 +54,8 @@ pub struct DeskVoter {
     pub station: String,
     /// A `data:` URL of the register's photo, if it has one.
     pub photo: Option<String>,
+    /// The document's number as read, for the paper list (§39); never stored.
+    pub document_number: String,
 }
 
 /// One of the nine steps of R4.2 (a regular station shows §37–42's steps the same way).
@@ -137,6 +139,7 @@ fn max_attempts(_station: StationKind) -> u8 {
 #[derive(Debug, Clone)]
 pub(crate) struct Session {
     pub(crate) entry: RegisterEntry,
+    document_number: String,
     facts: VoterFacts,
     document: IdentityDocument,
     contest: String,
@@ -233,6 +236,8 @@ fn refuse(code: &str, message: &str) -> ApiError {
 /// The personal number and the document's own checks, from what the reader gave.
 struct ReadDocument {
     personal_number: String,
+    /// The document's number, for the member who writes it into the paper list (§39).
+    number: String,
     expires: Option<chrono::NaiveDate>,
 }
 
@@ -268,7 +273,7 @@ fn read_mrz(lines: &[String], document: IdentityDocument, today: chrono::NaiveDa
         .expiry_date
         .expiry_date(today)
         .and_then(|d| chrono::NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)));
-    Ok(ReadDocument { personal_number, expires })
+    Ok(ReadDocument { personal_number, number: mrz.document_number.clone(), expires })
 }
 
 pub(crate) fn photo_url(photo: &store::register::Photo) -> String {
@@ -325,6 +330,7 @@ impl Station {
                 contest_name: contest.map(|c| c.name.clone()).unwrap_or(LocalizedText { ky: String::new(), ru: String::new() }),
                 station: session.entry.station.clone(),
                 photo,
+                document_number: session.document_number.clone(),
             }),
             photo_confirmed: session.photo_confirmed,
             fingerprint_attempts: session.fingerprint_attempts,
@@ -376,7 +382,11 @@ impl Station {
                     tunduk::TundukProblem::NotAPassport => refuse("desk.not-a-digital-passport", "error-desk-not-a-digital-passport"),
                     tunduk::TundukProblem::Damaged => refuse("desk.digital-passport-damaged", "error-desk-digital-passport-damaged"),
                 })?;
-                ReadDocument { personal_number: passport.personal_number, expires: Some(passport.valid_until) }
+                ReadDocument {
+                    personal_number: passport.personal_number,
+                    number: passport.document_number,
+                    expires: Some(passport.valid_until),
+                }
             }
             _ => {
                 let reader =
@@ -403,6 +413,7 @@ impl Station {
         };
         *self.session() = Some(Session {
             entry,
+            document_number: read.number,
             facts,
             document,
             contest,

@@ -20,6 +20,7 @@ mod error;
 pub mod export;
 pub mod keys;
 pub mod references;
+pub mod register_import;
 pub mod simulation;
 mod station;
 pub mod tunduk;

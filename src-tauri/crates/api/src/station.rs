@@ -88,6 +88,7 @@ pub struct Station {
     pub(crate) references: Arc<dyn BiometricReferences>,
     desk: Mutex<Option<Session>>,
     pub(crate) simulation: Option<Simulation>,
+    pub(crate) import: Mutex<Option<crate::register_import::ImportStatus>>,
 }
 
 /// A demo's synthetic register, imported once: generated into a private folder, imported,
@@ -186,6 +187,7 @@ impl Station {
             references: config.references,
             desk: Mutex::new(None),
             simulation,
+            import: Mutex::new(None),
         })
     }
 
@@ -330,6 +332,7 @@ impl Station {
             loaded: counts.is_some(),
             voters: counts.map(|(all, _)| all).unwrap_or(0),
             at_station: counts.map(|(_, here)| here).unwrap_or(0),
+            import: self.import_status(),
         }
     }
 

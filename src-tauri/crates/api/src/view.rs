@@ -73,6 +73,8 @@ pub struct RegisterView {
     pub voters: u64,
     /// Of them, voters of this station's list.
     pub at_station: u64,
+    /// The import started from the window, if any.
+    pub import: Option<crate::register_import::ImportStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

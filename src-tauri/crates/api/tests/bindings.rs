@@ -88,6 +88,8 @@ fn generated() -> String {
         declaration::<domain::protocol::Sign>(&config),
         declaration::<domain::protocol::Comparison>(&config),
         declaration::<domain::protocol::ContestProtocol>(&config),
+        declaration::<api::register_import::ImportStatus>(&config),
+        declaration::<api::register_import::ImportReportView>(&config),
         declaration::<api::count::CountView>(&config),
         declaration::<api::count::ContestCountView>(&config),
         declaration::<api::simulation::TrueTally>(&config),

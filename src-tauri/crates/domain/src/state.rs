@@ -81,7 +81,7 @@ impl DayState {
             StepId::Turnout10 | StepId::Turnout12 | StepId::Turnout14 | StepId::Turnout16 | StepId::Turnout18 => {
                 self.identification.turnout.get(&step).map(|report| report.at)
             }
-            StepId::Close => self.count.closed_at,
+            StepId::Voting | StepId::Close => self.count.closed_at,
             StepId::Count => {
                 let agreed: Option<Vec<DateTime<Utc>>> = self
                     .election

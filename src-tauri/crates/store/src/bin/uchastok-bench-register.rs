@@ -205,6 +205,25 @@ fn measure(options: &Options, dir: &Path) -> Result<(), Fail> {
     if present_found != half || absent_found != 0 {
         return Err(fail(&format!("lookups wrong: {present_found} of {half} present found, {absent_found} absent found")));
     }
+    // The eligibility decision the desk makes: the lookup, then the domain's rules (R3.1,
+    // R1.6, R4.3) on the facts found.
+    let mut decision_samples = Vec::with_capacity(personal_numbers.len());
+    let mut eligible = 0usize;
+    for (number, _) in &personal_numbers {
+        let started = Instant::now();
+        let decided = opened.find(&key, number)?.map(|entry| {
+            let facts = domain::identification::VoterFacts {
+                voter: entry.voter_key.to_hex(),
+                birth_date: entry.birth_date,
+                district: entry.district,
+                station: entry.station,
+                registered_on: entry.registered_on,
+            };
+            domain::identification::eligibility(&definition, &facts).is_ok()
+        });
+        decision_samples.push(started.elapsed());
+        eligible += usize::from(decided == Some(true));
+    }
     let voter_keys: Vec<register::VoterKey> = personal_numbers.iter().map(|(number, _)| key.voter_key(number)).collect();
     let mut entry_samples = Vec::with_capacity(voter_keys.len());
     for voter_key in &voter_keys {
@@ -215,6 +234,7 @@ fn measure(options: &Options, dir: &Path) -> Result<(), Fail> {
     drop(opened);
     let find = timings(find_samples);
     let entry = timings(entry_samples);
+    let decision = timings(decision_samples);
 
     // 4. The anchor: the same rows' shape, plain SQLite.
     let pool = sample_rows(&csv_path, 4096)?;
@@ -335,6 +355,7 @@ fn measure(options: &Options, dir: &Path) -> Result<(), Fail> {
     println!();
     println!("{:<52} {:>9} {:>9} {:>9} {:>9}", "lookup (µs)", "p50", "p99", "max", "mean");
     for (name, timing) in [
+        ("eligibility decision: find + domain rules", &decision),
         ("find: HMAC + key lookup + facts", &find),
         ("entry: key lookup + facts (no HMAC)", &entry),
         ("ANCHOR plain SELECT by INTEGER PRIMARY KEY", &anchor),
@@ -347,7 +368,7 @@ fn measure(options: &Options, dir: &Path) -> Result<(), Fail> {
             micros(timing.mean)
         );
     }
-    println!("found {present_found} of {half} present, {absent_found} of {half} absent");
+    println!("found {present_found} of {half} present, {absent_found} of {half} absent; {eligible} may vote at the remote station");
     Ok(())
 }
 
