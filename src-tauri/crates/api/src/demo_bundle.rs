@@ -69,7 +69,7 @@ pub fn write_demo_bundle(station: &Station, out: &Path) -> Result<DemoBundle, Ap
     let card = card.as_ref().and_then(|device| device.as_smart_card());
     let co_signer = match card {
         Some(card) if station.simulation.is_some() => {
-            card.verify_pin(sim::DEFAULT_PIN).map_err(|error| internal(error))?;
+            card.verify_pin(sim::DEFAULT_PIN).map_err(internal)?;
             Some(CardSigner::new(card)?)
         }
         _ => None,

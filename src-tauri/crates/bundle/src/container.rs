@@ -229,7 +229,7 @@ fn list(bytes: &[u8], limits: &Limits) -> Result<Vec<Listed>, BundleError> {
             return Err(BundleError::EntryTooLarge { name, size, limit: cap });
         }
         if size > compressed.saturating_mul(limits.max_ratio) {
-            let ratio = if compressed == 0 { u64::MAX } else { size / compressed };
+            let ratio = size.checked_div(compressed).unwrap_or(u64::MAX);
             return Err(BundleError::CompressionRatio { name, ratio, limit: limits.max_ratio });
         }
         if method != 0 {

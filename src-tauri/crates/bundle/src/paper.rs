@@ -123,10 +123,8 @@ pub fn read(
     let mut parts: Vec<Part<'_>> = Vec::new();
     for (index, code) in codes.iter().enumerate() {
         let part = parse_part(code, index)?;
-        if let Some(first) = parts.first() {
-            if first.id != part.id || first.parts != part.parts {
-                return Err(BundleError::PaperMixed);
-            }
+        if parts.first().is_some_and(|first| first.id != part.id || first.parts != part.parts) {
+            return Err(BundleError::PaperMixed);
         }
         match parts.iter().find(|seen| seen.number == part.number) {
             Some(seen) if seen.text != part.text => return Err(BundleError::PaperMixed),

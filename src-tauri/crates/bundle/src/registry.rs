@@ -183,13 +183,11 @@ impl Registry {
             return Err(invalid(format!("nested deeper than {}", limits.max_json_depth)));
         }
         let registry: Registry = serde_json::from_slice(&opened.payload).map_err(|error| invalid(error.to_string()))?;
-        if let Some(expected) = expected_dec_key {
-            if !key_matches(&registry.dec_key, expected) {
-                return Err(BundleError::RegistryOtherSigner {
-                    found: registry.dec_key.fingerprint(),
-                    expected: normalise_key_reference(expected),
-                });
-            }
+        if let Some(expected) = expected_dec_key.filter(|expected| !key_matches(&registry.dec_key, expected)) {
+            return Err(BundleError::RegistryOtherSigner {
+                found: registry.dec_key.fingerprint(),
+                expected: normalise_key_reference(expected),
+            });
         }
         let message = opened.signed_bytes();
         let dec_id = registry.dec_key.key_id();

@@ -366,10 +366,8 @@ pub fn read_and_verify(bytes: &[u8], registry: &Registry, options: &VerifyOption
         (false, true) => return Err(BundleError::RealInTraining),
         _ => {}
     }
-    if let Some(minimum) = options.min_sequence {
-        if manifest.sequence < minimum {
-            return Err(BundleError::Replayed { sequence: manifest.sequence, minimum });
-        }
+    if let Some(minimum) = options.min_sequence.filter(|minimum| manifest.sequence < *minimum) {
+        return Err(BundleError::Replayed { sequence: manifest.sequence, minimum });
     }
 
     // 5. The files, then the layout of the whole zip.
