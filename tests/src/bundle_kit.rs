@@ -68,7 +68,7 @@ impl Kit {
         let last = files
             .iter()
             .find(|(path, _)| path == bundle::manifest::JOURNAL)
-            .and_then(|(_, journal)| journal.split(|b| *b == b'\n').filter(|line| !line.is_empty()).next_back())
+            .and_then(|(_, journal)| journal.split(|b| *b == b'\n').rfind(|line| !line.is_empty()))
             .and_then(|line| serde_json::from_slice::<JournalLine>(line).ok());
         if let Some(last) = last {
             manifest.checkpoint = bundle::manifest::ManifestCheckpoint { count: last.seq, head: last.hash };
