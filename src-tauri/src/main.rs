@@ -14,6 +14,8 @@ mod windows;
 use api::view::{MonitorView, Overview};
 use api::desk::DeskView;
 use api::documents::DocumentKind;
+use api::export::{ExportReport, ExportRequest};
+use api::keys::StationKeyView;
 use api::simulation::{SimulatedArrival, SpoiledBallotCase, VoterCase};
 use api::spoils::SpoilsView;
 use api::{ApiError, Language, Station};
@@ -205,6 +207,21 @@ fn set_language(app: AppHandle, station: State<'_, Station>, language: Language)
 }
 
 #[tauri::command]
+fn station_key(station: State<'_, Station>) -> Result<StationKeyView, ApiError> {
+    station.station_key()
+}
+
+#[tauri::command]
+fn export_bundle(station: State<'_, Station>, request: ExportRequest) -> Result<ExportReport, ApiError> {
+    station.export_bundle(&request)
+}
+
+#[tauri::command]
+fn save_signed_results(station: State<'_, Station>) -> Result<String, ApiError> {
+    station.save_signed_results()
+}
+
+#[tauri::command]
 fn open_monitor(app: AppHandle) -> Result<(), ApiError> {
     windows::open_monitor(&app)
 }
@@ -254,7 +271,10 @@ fn main() -> anyhow::Result<()> {
             act_and_print,
             reprint_act,
             inject_fault,
-            repair_device
+            repair_device,
+            station_key,
+            export_bundle,
+            save_signed_results
         ])
         .run(tauri::generate_context!())?;
     Ok(())

@@ -126,6 +126,10 @@ fn generated() -> String {
         declaration::<api::incidents::StopView>(&config),
         declaration::<api::incidents::PeriodView>(&config),
         declaration::<api::simulation::SpoiledBallotCase>(&config),
+        declaration::<api::keys::StationKeyView>(&config),
+        declaration::<api::keys::CheckpointView>(&config),
+        declaration::<api::export::ExportRequest>(&config),
+        declaration::<api::export::ExportReport>(&config),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/crates/api/tests/bindings.rs. Do not edit.\n\n{}",
