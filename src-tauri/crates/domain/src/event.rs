@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::acts::Act;
 use crate::attendance::{Arrival, Attendee};
+use crate::checkpoint::{Checkpoint, StationKey};
 use crate::count::{
     AeuResults, AeuSource, AeuTally, Complaint, ComplaintDecision, CountEntry, CountFigures, Dissent, ListTotals, Packet,
     PortableBoxCount, RecountDemand, SignedProtocol, UnusedBallots,
@@ -167,6 +168,12 @@ pub enum Event {
         #[ts(type = "string")]
         at: DateTime<Utc>,
     },
+    /// The station's public signing key, journaled once so that a replay can check the
+    /// checkpoints (`checkpoint`).
+    StationKeyRegistered { key: StationKey },
+    /// The journal's size and head before this entry, signed by the station key: at the
+    /// opening of the polls, after each turnout report, at the close.
+    CheckpointSigned { checkpoint: Checkpoint },
 }
 
 impl Event {
@@ -212,6 +219,8 @@ impl Event {
             Event::DissentAttached { .. } => "dissent-attached",
             Event::PacketsSealed { .. } => "packets-sealed",
             Event::Delivered { .. } => "delivered",
+            Event::StationKeyRegistered { .. } => "station-key-registered",
+            Event::CheckpointSigned { .. } => "checkpoint-signed",
         }
     }
 
@@ -256,6 +265,8 @@ impl Event {
             Event::BallotsReceived { received } => received.at,
             Event::BallotsIssuedToMember { batch } => batch.at,
             Event::PaperStockRecorded { stock } => stock.at,
+            Event::StationKeyRegistered { key } => key.at,
+            Event::CheckpointSigned { checkpoint } => checkpoint.at,
         }
     }
 }
@@ -323,4 +334,14 @@ pub enum Command {
     SealPackets,
     /// §67: delivered to the higher commission.
     RecordDelivery,
+    /// The station's public key (64 hex digits), journaled once; the api composes it.
+    RegisterStationKey { public_key: String },
+    /// A checkpoint of the journal as it is now, signed by the station key; the api
+    /// composes it (`checkpoint`).
+    SignCheckpoint {
+        #[ts(type = "number")]
+        count: u64,
+        head: String,
+        signature: String,
+    },
 }

@@ -4,6 +4,8 @@
 //! (`timeline`), the attendance register (`attendance`), the verifiable lot (`lot`), the
 //! opening meeting's records (`opening`), out-of-premises voting (`out_of_premises`),
 //! identifying voters and turnout (`identification`, `voting`), numbered acts (`acts`),
+//! the journal's hash-chain arithmetic shared by the store and the bundle (`chain`),
+//! the station key and the signed checkpoints of the journal (`checkpoint`),
 //! the results protocol form and its control relations (`protocol`), the rules
 //! the close and the count (`count`, `closing`), the results a bundle carries (`results`),
 //! the rules (`rules`), the journal's events and
@@ -15,6 +17,8 @@
 //! and lets the district commission replay a station's journal to the same result.
 
 pub mod acts;
+pub mod chain;
+pub mod checkpoint;
 pub mod attendance;
 mod closing;
 pub mod count;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::acts::Act;
 use crate::attendance::Attendee;
+use crate::checkpoint::{self, KeysState};
 use crate::count::CountState;
 use crate::election::ElectionDefinition;
 use crate::error::DomainError;
@@ -47,6 +48,9 @@ pub struct DayState {
     /// The close and the count.
     pub count: CountState,
     pub events_applied: u64,
+    /// The station key and the signed checkpoints (`checkpoint`).
+    #[serde(default)]
+    pub keys: KeysState,
 }
 
 impl DayState {
@@ -243,6 +247,7 @@ pub fn apply(mut state: DayState, event: &Event) -> DayState {
         Event::DissentAttached { dissent } => state.count.dissents.push(dissent.clone()),
         Event::PacketsSealed { at, packets } => state.count.packets = Some((*at, packets.clone())),
         Event::Delivered { at } => state.count.delivered_at = Some(*at),
+        Event::StationKeyRegistered { .. } | Event::CheckpointSigned { .. } => checkpoint::apply(&mut state, event),
     }
     state.events_applied += 1;
     state
