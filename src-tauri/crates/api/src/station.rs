@@ -73,6 +73,8 @@ pub(crate) struct StationKeys {
     pub register: RegisterKey,
     /// Authenticates the QR codes of the ballots printed here.
     pub ballot: [u8; 32],
+    /// The seed of the station's Ed25519 signing key (bundles, checkpoints: `keys.rs`).
+    pub station: [u8; 32],
 }
 
 pub struct Station {
@@ -150,9 +152,12 @@ impl Station {
         })?;
         let register_key_path = keys_dir.join("register.key");
         let ballot_key_path = keys_dir.join("ballot.key");
+        let station_key_path = keys_dir.join("station.key");
         let keys = StationKeys {
             register: RegisterKey::load_or_create(&register_key_path).map_err(|e| key_error(&register_key_path, &e))?,
             ballot: store::register::load_or_create_secret(&ballot_key_path).map_err(|e| key_error(&ballot_key_path, &e))?,
+            station: store::register::load_or_create_secret(&station_key_path)
+                .map_err(|e| key_error(&station_key_path, &e))?,
         };
         let serials = SerialSet::open(&config.data_dir.join(SERIALS_FILE))?;
         let election = journal.state().election.clone();
@@ -293,7 +298,7 @@ impl Station {
     pub(crate) fn act_internal(&self, command: Command) -> Result<(), ApiError> {
         let now = self.clock.now();
         self.journal().execute(&command, now)?;
-        Ok(())
+        self.checkpoint_after(&command, now)
     }
 
     /// The register's entry for a personal number; refused when no register is imported.
@@ -404,11 +409,19 @@ impl Station {
     /// polls…) if the rules allow it; otherwise nothing is recorded and the reason comes
     /// back. Setting up the election and the lot have their own functions.
     pub fn act(&self, command: Command) -> Result<Overview, ApiError> {
-        if matches!(command, Command::LoadElection { .. } | Command::CommitLot { .. } | Command::DrawLot { .. }) {
+        if matches!(
+            command,
+            Command::LoadElection { .. }
+                | Command::CommitLot { .. }
+                | Command::DrawLot { .. }
+                | Command::RegisterStationKey { .. }
+                | Command::SignCheckpoint { .. }
+        ) {
             return Err(ApiError::new("act.not-here", "error-act-not-here"));
         }
         let now = self.clock.now();
         self.journal().execute(&command, now)?;
+        self.checkpoint_after(&command, now)?;
         Ok(self.overview())
     }
 
@@ -456,7 +469,7 @@ impl Station {
     /// Records a command at a given instant (the demo's prepared morning).
     pub(crate) fn act_at(&self, command: Command, at: DateTime<Utc>) -> Result<(), ApiError> {
         self.journal().execute(&command, at)?;
-        Ok(())
+        self.checkpoint_after(&command, at)
     }
 
     /// A printed record as PDF, in the chosen language.

@@ -120,8 +120,8 @@ pub enum BundleError {
     StationKeyMismatch { found: String, registered: String },
     #[error("the checkpoint at entry {seq} is not valid")]
     CheckpointInvalid { seq: u64 },
-    #[error("the manifest's checkpoint ({count}) is not the journal's head ({found})")]
-    CheckpointMismatch { count: u64, found: u64 },
+    #[error("the manifest's checkpoint ({claimed}) is not the journal's head ({found})")]
+    CheckpointMismatch { claimed: u64, found: u64 },
     #[error("the journal gives no results: {reason}")]
     NoResults { reason: String },
     #[error("results.json differs from the replay of the journal in {contest}")]
@@ -387,7 +387,9 @@ impl BundleError {
             BundleError::StationKeyMismatch { found, registered } => {
                 vec![("found", text(found)), ("registered", text(registered))]
             }
-            BundleError::CheckpointMismatch { count, found } => vec![("count", number(*count)), ("found", number(*found))],
+            BundleError::CheckpointMismatch { claimed, found } => {
+                vec![("claimed", number(*claimed)), ("found", number(*found))]
+            }
             BundleError::NoResults { reason } => vec![("reason", text(reason))],
             BundleError::ResultsDiffer { contest } => vec![("contest", text(contest))],
             BundleError::RelationsViolated { contest, count } => vec![("contest", text(contest)), ("count", number(*count))],

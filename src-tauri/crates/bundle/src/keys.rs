@@ -73,6 +73,42 @@ impl PublicKey {
     }
 }
 
+/// The prefix of a station key's registration text.
+pub const REGISTRATION_PREFIX: &str = "UCHKEY1";
+
+/// The text a station shows as a QR code at the key ceremony, for the district to scan:
+/// `UCHKEY1/<election>/<station>/<algorithm>/<public key hex>` (election and station
+/// as the definition spells them, `/` never in them). The district reads the fingerprint
+/// aloud against the one the station's screen shows.
+pub fn registration_text(election: &str, station: &str, key: &PublicKey) -> String {
+    let algorithm = match key.algorithm {
+        Algorithm::Ed25519 => "ed25519",
+        Algorithm::EcdsaP256Sha256 => "ecdsa-p256-sha256",
+    };
+    format!("{REGISTRATION_PREFIX}/{election}/{station}/{algorithm}/{}", key.public_key)
+}
+
+/// A scanned registration text: the election, the station and the key; `None` when the
+/// text is not one or the key is malformed.
+pub fn parse_registration_text(text: &str) -> Option<(String, String, PublicKey)> {
+    let mut fields = text.trim().split('/');
+    if fields.next()? != REGISTRATION_PREFIX {
+        return None;
+    }
+    let election = fields.next().filter(|field| !field.is_empty())?.to_owned();
+    let station = fields.next().filter(|field| !field.is_empty())?.to_owned();
+    let algorithm = match fields.next()? {
+        "ed25519" => Algorithm::Ed25519,
+        "ecdsa-p256-sha256" => Algorithm::EcdsaP256Sha256,
+        _ => return None,
+    };
+    let key = PublicKey { algorithm, public_key: fields.next()?.to_owned() };
+    if fields.next().is_some() || key.bytes().is_none() {
+        return None;
+    }
+    Some((election, station, key))
+}
+
 /// Something that signs: the station key, or a member's smart card behind the api.
 pub trait Signer {
     fn public_key(&self) -> PublicKey;
@@ -127,6 +163,16 @@ mod tests {
         assert!(!other.public_key().verifies(b"message", &signature));
         assert_eq!(key.key_id().len(), 64);
         assert_eq!(key.fingerprint(), key.key_id()[..4].to_owned() + " " + &key.key_id()[4..8] + " " + &key.key_id()[8..12] + " " + &key.key_id()[12..16]);
+    }
+
+    #[test]
+    fn the_registration_text_reads_back() {
+        let key = Ed25519Signer::from_seed(&[7; 32]).expect("key").public_key();
+        let text = registration_text("jk-2025", "1001", &key);
+        assert_eq!(parse_registration_text(&text), Some(("jk-2025".to_owned(), "1001".to_owned(), key)));
+        assert_eq!(parse_registration_text(&text.replace("ed25519", "rsa")), None);
+        assert_eq!(parse_registration_text(&format!("{text}/x")), None);
+        assert_eq!(parse_registration_text(&text[..text.len() - 2]), None);
     }
 
     #[test]

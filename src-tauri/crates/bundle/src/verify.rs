@@ -402,7 +402,7 @@ pub fn read_and_verify(bytes: &[u8], registry: &Registry, options: &VerifyOption
     }
     let checkpoints = check_keys_and_checkpoints(&events, &manifest, &station.key)?;
     if manifest.checkpoint.count != head.count || manifest.checkpoint.head != head.hex() {
-        return Err(BundleError::CheckpointMismatch { count: manifest.checkpoint.count, found: head.count });
+        return Err(BundleError::CheckpointMismatch { claimed: manifest.checkpoint.count, found: head.count });
     }
 
     // 7. The replay.

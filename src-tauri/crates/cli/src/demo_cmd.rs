@@ -1,7 +1,9 @@
 //! `uchastok demo --station-kind remote|regular --voters N --seed S [--out DIR]`: a whole
 //! simulated election day run headless through `api` (the opening meeting, voters at the
 //! desk, the count entered twice, the protocol signed), then the protocol of every
-//! contest and the check of its control relations printed in the chosen language.
+//! contest and the check of its control relations printed in the chosen language; then
+//! the day's signed bundle is exported (`api::demo_bundle`: with `--out`, into
+//! `DIR/bundles/`, beside `DIR/station-key.json` and `DIR/demo-registry.json`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -77,9 +79,29 @@ pub fn run(kind: StationKindArg, voters: u32, seed: u64, out: Option<&PathBuf>, 
             }
         }
     }
+    // The signed bundle, the station's key and a demo registry, beside the station's
+    // folder (in the temporary one without --out: the export is checked either way).
+    let written = match api::demo_bundle::write_demo_bundle(&day.station, &data_dir) {
+        Ok(written) => written,
+        Err(error) => {
+            writeln!(stdout, "{}", localizer.message(&error.message, &error.args))?;
+            return Ok(false);
+        }
+    };
     if let Some(out) = out {
         writeln!(stdout)?;
         writeln!(stdout, "{}", localizer.message("cli-demo-kept", &args([("path", out.display().to_string().into())])))?;
+        let path = |p: &std::path::Path| p.display().to_string().into();
+        writeln!(stdout, "{}", localizer.message("cli-demo-bundle", &args([("path", written.bundle.path.clone().into())])))?;
+        writeln!(
+            stdout,
+            "{}",
+            localizer.message(
+                "cli-demo-station-key",
+                &args([("path", path(&written.station_key)), ("fingerprint", written.fingerprint.clone().into())])
+            )
+        )?;
+        writeln!(stdout, "{}", localizer.message("cli-demo-registry", &args([("path", path(&written.registry))])))?;
     }
     Ok(holds)
 }

@@ -3,12 +3,12 @@
 //! Owns: the command-line surface (`uchastok election check FILE`,
 //! `uchastok journal verify DB`, `uchastok lot verify RECORD`,
 //! `uchastok register generate …`, `uchastok register import FILE …`,
-//! `uchastok demo …`), the choice of the output language
+//! `uchastok demo …`, `uchastok verify BUNDLE --registry REGISTRY`), the choice of the output language
 //! (`--lang`, else `UCHASTOK_LANG`, else Kyrgyz), and exit codes: 0 when all is well,
 //! 1 when the input has problems or cannot be read, 2 for a wrong command line.
 //!
 //! Never: judges anything itself. Validation is `domain`'s, journal verification and
-//! the voter register are `store`'s, every word printed comes from `locales/*/cli.ftl` (and the domain's own
+//! the voter register are `store`'s, bundle verification is `bundle`'s, every word printed comes from `locales/*/cli.ftl` (and the domain's own
 //! messages) through `i18n`.
 
 use std::collections::BTreeMap;
@@ -25,6 +25,7 @@ mod election_cmd;
 mod journal_cmd;
 mod lot_cmd;
 mod register_cmd;
+mod verify_cmd;
 
 /// Шайлоо участогу үчүн куралдар / Инструменты избирательного участка.
 #[derive(Debug, Parser)]
@@ -63,9 +64,24 @@ enum Command {
         /// Seed of the simulated devices
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Keep the station's folder (database, documents, keys) here
+        /// Keep the station's folder (database, documents, keys) here, with the signed
+        /// bundle, the station's public key and a demo key registry
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Пакетти текшерүү / Проверить пакет участка (docs/bundle-format.md)
+    Verify {
+        /// The bundle (.zip)
+        bundle: PathBuf,
+        /// The district's key registry (signed JSON)
+        #[arg(long)]
+        registry: PathBuf,
+        /// Accept the registry only if signed by this district key (fingerprint or key id)
+        #[arg(long, value_name = "FINGERPRINT")]
+        dec_key: Option<String>,
+        /// Refuse bundles numbered below this (the district took an older one already)
+        #[arg(long, value_name = "N")]
+        min_sequence: Option<u64>,
     },
 }
 
@@ -226,6 +242,9 @@ fn main() -> ExitCode {
         }
         Command::Demo { station_kind, voters, seed, out } => {
             demo_cmd::run(*station_kind, *voters, *seed, out.as_ref(), &localizer, &mut stdout)
+        }
+        Command::Verify { bundle, registry, dec_key, min_sequence } => {
+            verify_cmd::verify(bundle, registry, dec_key.as_deref(), *min_sequence, &localizer, &mut stdout)
         }
         Command::Register(RegisterCommand::Import { file, db, key, election }) => {
             register_cmd::import(file, db, key, election.as_deref(), &localizer, &mut stdout, &mut std::io::stderr())

@@ -133,7 +133,7 @@ pub(crate) fn sign_checkpoint(
     }
     if count != state.events_applied {
         return Err(refuse("checkpoint.stale", "error-checkpoint-stale")
-            .with("count", i64::try_from(count).unwrap_or(i64::MAX))
+            .with("claimed", i64::try_from(count).unwrap_or(i64::MAX))
             .with("events", i64::try_from(state.events_applied).unwrap_or(i64::MAX)));
     }
     if !is_hex(head, 32) || !is_hex(signature, 64) {
