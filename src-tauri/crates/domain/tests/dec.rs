@@ -66,7 +66,7 @@ impl Dec {
     }
 
     fn register(&mut self, station: &str, n: u8) {
-        self.act(&DecCommand::RegisterStation { station: station.into(), public_key: key(n) }, before_the_day())
+        self.act(&DecCommand::RegisterStation { station: station.into(), public_key: key(n), co_signers: Vec::new() }, before_the_day())
             .expect("registered");
     }
 
@@ -408,14 +408,32 @@ fn r5_9_only_the_remote_voting_results_are_set_aside_on_the_ground_of_r5_9() {
 fn keys_are_registered_once_each_and_before_the_day_of_a_real_election() {
     let mut dec = Dec::new(false);
     dec.register("9021", 1);
-    let register = |station: &str, n: u8| DecCommand::RegisterStation { station: station.into(), public_key: key(n) };
+    let register = |station: &str, n: u8| DecCommand::RegisterStation { station: station.into(), public_key: key(n), co_signers: Vec::new() };
     let code = |dec: &mut Dec, command, now| dec.act(&command, now).expect_err("refused").code;
     assert_eq!(code(&mut dec, register("9021", 2), before_the_day()), "dec.station-registered");
     assert_eq!(code(&mut dec, register("9022", 1), before_the_day()), "dec.key-reused");
     assert_eq!(
-        code(&mut dec, DecCommand::RegisterStation { station: "9022".into(), public_key: "AB".repeat(32) }, before_the_day()),
+        code(&mut dec, DecCommand::RegisterStation { station: "9022".into(), public_key: "AB".repeat(32), co_signers: Vec::new() }, before_the_day()),
         "dec.bad-key"
     );
+    // A chair's card key is a key like any other: once in the whole registry.
+    let card = |public_key: String| dec::CoSignerKey { role: "chair".into(), name: "А. Б.".into(), algorithm: "ed25519".into(), public_key };
+    let with_card = |station: &str, n: u8, card_key: String| DecCommand::RegisterStation {
+        station: station.into(),
+        public_key: key(n),
+        co_signers: vec![card(card_key)],
+    };
+    assert_eq!(code(&mut dec, with_card("9023", 3, key(1)), before_the_day()), "dec.key-reused");
+    assert_eq!(code(&mut dec, with_card("9023", 3, key(3)), before_the_day()), "dec.key-reused");
+    let mut p256 = card(format!("04{}", "ab".repeat(64)));
+    p256.algorithm = "ecdsa-p256-sha256".into();
+    let p256_command = DecCommand::RegisterStation { station: "9023".into(), public_key: key(3), co_signers: vec![p256.clone()] };
+    dec.act(&p256_command, before_the_day()).expect("a P-256 card");
+    p256.algorithm = "rsa".into();
+    let bad = DecCommand::RegisterStation { station: "9024".into(), public_key: key(4), co_signers: vec![p256] };
+    assert_eq!(code(&mut dec, bad, before_the_day()), "dec.bad-key");
+    assert_eq!(code(&mut dec, with_card("9024", 4, key(0xdd)), before_the_day()), "dec.key-reused", "the commission's own key");
+
     let day = at("2025-11-30T00:00:00+06:00");
     assert_eq!(code(&mut dec, register("9022", 2), day), "dec.registration-closed");
     dec.act(&register("9022", 2), day - Duration::seconds(1)).expect("the last second before the day");
@@ -441,7 +459,7 @@ fn a_bundle_of_an_unregistered_station_or_another_election_is_refused() {
 #[test]
 fn the_commission_is_set_up_once_for_a_district_of_the_election() {
     let mut state = DecState::default();
-    let command = DecCommand::RegisterStation { station: "1".into(), public_key: key(1) };
+    let command = DecCommand::RegisterStation { station: "1".into(), public_key: key(1), co_signers: Vec::new() };
     assert_eq!(dec::decide(&state, &command, night()).expect_err("not set up").code, "dec.not-set-up");
     let setup = |district: &str| DecSetup { election: election(), district: district.into(), commission: "ОШК".into(), dec_key: key(9) };
     let set_up = |setup| DecCommand::SetUp { setup: Box::new(setup) };

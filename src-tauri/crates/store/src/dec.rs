@@ -443,9 +443,9 @@ mod tests {
             let mut store = DecStore::open(&path).expect("new");
             store.execute(&setup(), now()).expect("set up");
             store
-                .execute(&DecCommand::RegisterStation { station: "9021".into(), public_key: "01".repeat(32) }, now())
+                .execute(&DecCommand::RegisterStation { station: "9021".into(), public_key: "01".repeat(32), co_signers: Vec::new() }, now())
                 .expect("registered");
-            let refused = store.execute(&DecCommand::RegisterStation { station: "9021".into(), public_key: "02".repeat(32) }, now());
+            let refused = store.execute(&DecCommand::RegisterStation { station: "9021".into(), public_key: "02".repeat(32), co_signers: Vec::new() }, now());
             assert_eq!(refused.expect_err("twice").code(), "dec.station-registered");
             assert!(matches!(DecStore::open(&path), Err(StoreError::Locked)));
         }
@@ -466,7 +466,7 @@ mod tests {
             let mut store = DecStore::open(&path).expect("new");
             store.execute(&setup(), now()).expect("set up");
             for n in 1..=3u8 {
-                let command = DecCommand::RegisterStation { station: format!("90{n}"), public_key: format!("{n:02x}").repeat(32) };
+                let command = DecCommand::RegisterStation { station: format!("90{n}"), public_key: format!("{n:02x}").repeat(32), co_signers: Vec::new() };
                 store.execute(&command, now()).expect("registered");
             }
         }
@@ -485,14 +485,14 @@ mod tests {
         {
             let mut store = DecStore::open(&path2).expect("new");
             store.execute(&setup(), now()).expect("set up");
-            store.execute(&DecCommand::RegisterStation { station: "1".into(), public_key: "01".repeat(32) }, now()).expect("ok");
+            store.execute(&DecCommand::RegisterStation { station: "1".into(), public_key: "01".repeat(32), co_signers: Vec::new() }, now()).expect("ok");
         }
         let conn = Connection::open(&path2).expect("raw");
         conn.execute_batch("DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = 2;").expect("cut");
         drop(conn);
         let mut store = DecStore::open(&path2).expect("opens");
         assert_eq!(store.health(), &Health::ReadOnly(Problem::HeadMismatch { recorded: 2, found: 1 }));
-        let refused = store.execute(&DecCommand::RegisterStation { station: "2".into(), public_key: "02".repeat(32) }, now());
+        let refused = store.execute(&DecCommand::RegisterStation { station: "2".into(), public_key: "02".repeat(32), co_signers: Vec::new() }, now());
         assert!(matches!(refused, Err(StoreError::ReadOnly(_))));
     }
 

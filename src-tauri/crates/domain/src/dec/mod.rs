@@ -175,6 +175,18 @@ pub struct Resolution {
     pub reason: String,
 }
 
+/// A member's key that may co-sign a station's bundles (the chair's smart card).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CoSignerKey {
+    /// `chair`, `secretary`, `member`…
+    pub role: String,
+    pub name: String,
+    /// `ed25519` or `ecdsa-p256-sha256`.
+    pub algorithm: String,
+    /// The raw public key in lowercase hex (32 bytes; an uncompressed P-256 point, 65).
+    pub public_key: String,
+}
+
 /// A registered station and what the commission has of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DecStation {
@@ -183,6 +195,8 @@ pub struct DecStation {
     pub public_key: String,
     #[ts(type = "string")]
     pub registered_at: DateTime<Utc>,
+    /// Members' keys that may co-sign its bundles.
+    pub co_signers: Vec<CoSignerKey>,
     /// The bundle in force.
     pub accepted: Option<AcceptedBundle>,
     /// Later valid bundles that differ from the one in force, not yet resolved.
@@ -245,8 +259,14 @@ impl DecState {
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum DecCommand {
     SetUp { setup: Box<DecSetup> },
-    /// The key ceremony: the station's public key (64 hex digits).
-    RegisterStation { station: String, public_key: String },
+    /// The key ceremony: the station's public key (64 hex digits) and the keys of the
+    /// members who may co-sign.
+    RegisterStation {
+        station: String,
+        public_key: String,
+        #[serde(default)]
+        co_signers: Vec<CoSignerKey>,
+    },
     /// A bundle that passed verification.
     TakeBundle { bundle: Box<ReceivedBundle> },
     /// A bundle that did not.
@@ -274,6 +294,8 @@ pub enum DecEvent {
         at: DateTime<Utc>,
         station: String,
         public_key: String,
+        #[serde(default)]
+        co_signers: Vec<CoSignerKey>,
     },
     /// The first valid bundle of a station: in force.
     BundleAccepted {
@@ -374,6 +396,16 @@ fn is_key_hex(text: &str) -> bool {
     text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// A co-signer's key of its algorithm's shape.
+fn co_signer_key_ok(key: &CoSignerKey) -> bool {
+    let hex = |text: &str| text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    match key.algorithm.as_str() {
+        "ed25519" => is_key_hex(&key.public_key),
+        "ecdsa-p256-sha256" => key.public_key.len() == 130 && key.public_key.starts_with("04") && hex(&key.public_key),
+        _ => false,
+    }
+}
+
 /// Midnight at the start of voting day in the election's zone: keys are registered
 /// before it (design.md, "The bundle": a key ceremony before the day).
 pub fn registration_closes(election: &ElectionDefinition) -> DateTime<Utc> {
@@ -424,16 +456,25 @@ pub fn decide(state: &DecState, command: &DecCommand, now: DateTime<Utc>) -> Res
     };
     match command {
         DecCommand::SetUp { .. } => Err(refuse("dec.already-set-up", "error-dec-already-set-up")),
-        DecCommand::RegisterStation { station, public_key } => {
+        DecCommand::RegisterStation { station, public_key, co_signers } => {
             let station = station.trim();
             needs_text(station, "dec.no-station-number", "error-dec-no-station-number")?;
-            if !is_key_hex(public_key) {
+            if !is_key_hex(public_key) || !co_signers.iter().all(co_signer_key_ok) {
                 return Err(refuse("dec.bad-key", "error-dec-bad-key"));
             }
             if state.station(station).is_some() {
                 return Err(refuse("dec.station-registered", "error-dec-station-registered").with("station", station));
             }
-            if let Some(other) = state.stations.iter().find(|s| &s.public_key == public_key) {
+            // Each key names one signer: a key that could sign for two stations would make
+            // "another station's key" undecidable.
+            let new_keys: Vec<&str> =
+                std::iter::once(public_key.as_str()).chain(co_signers.iter().map(|c| c.public_key.as_str())).collect();
+            if (1..new_keys.len()).any(|i| new_keys[..i].contains(&new_keys[i])) || new_keys.contains(&setup.dec_key.as_str()) {
+                return Err(refuse("dec.key-reused", "error-dec-key-reused").with("station", station));
+            }
+            if let Some(other) = state.stations.iter().find(|s| {
+                new_keys.contains(&s.public_key.as_str()) || s.co_signers.iter().any(|c| new_keys.contains(&c.public_key.as_str()))
+            }) {
                 return Err(refuse("dec.key-reused", "error-dec-key-reused").with("station", other.station.as_str()));
             }
             // In a mock election trainers register at any time; a real key ceremony is
@@ -441,7 +482,12 @@ pub fn decide(state: &DecState, command: &DecCommand, now: DateTime<Utc>) -> Res
             if !setup.election.training && now >= registration_closes(&setup.election) {
                 return Err(refuse("dec.registration-closed", "error-dec-registration-closed"));
             }
-            Ok(vec![DecEvent::StationRegistered { at: now, station: station.to_owned(), public_key: public_key.clone() }])
+            Ok(vec![DecEvent::StationRegistered {
+                at: now,
+                station: station.to_owned(),
+                public_key: public_key.clone(),
+                co_signers: co_signers.clone(),
+            }])
         }
         DecCommand::TakeBundle { bundle } => {
             let station = registered(state, &bundle.station)?;
@@ -543,10 +589,11 @@ pub fn apply(mut state: DecState, event: &DecEvent) -> DecState {
     state.events_applied += 1;
     match event {
         DecEvent::SetUp { setup, .. } => state.setup = Some((**setup).clone()),
-        DecEvent::StationRegistered { at, station, public_key } => state.stations.push(DecStation {
+        DecEvent::StationRegistered { at, station, public_key, co_signers } => state.stations.push(DecStation {
             station: station.clone(),
             public_key: public_key.clone(),
             registered_at: *at,
+            co_signers: co_signers.clone(),
             accepted: None,
             conflicts: Vec::new(),
             set_aside: None,
