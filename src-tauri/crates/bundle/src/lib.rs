@@ -57,6 +57,6 @@ pub use manifest::Manifest;
 pub use registry::{CoSigner, RegisteredStation, Registry};
 pub use verify::{
     CheckpointInfo, SignerInfo, SignerRole, VerifiedBundle, VerifyOptions, checkpoint_body, checkpoint_message,
-    read_and_verify, read_and_verify_for_summary,
+    claimed_station, read_and_verify, read_and_verify_for_summary,
 };
 pub use write::{BundleContents, write_bundle};

@@ -324,6 +324,21 @@ fn results_problem(problem: &ResultsProblem) -> String {
     }
 }
 
+/// The station a bundle says it is from, read from its manifest without checking
+/// anything: only to file a refused bundle under the station it claims (never to trust
+/// it). `None` when the container or the manifest cannot be read within `limits`.
+pub fn claimed_station(bytes: &[u8], limits: &Limits) -> Option<String> {
+    let entries = container::read_entries(bytes, limits).ok()?;
+    let manifest = entry(&entries, manifest::MANIFEST).ok()?;
+    if !crate::json::depth_within(manifest, limits.max_json_depth) {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_slice(manifest).ok()?;
+    let station = value.get("station")?.as_str()?;
+    let printable = !station.is_empty() && station.len() <= 40 && station.chars().all(|c| !c.is_control());
+    printable.then(|| station.to_owned())
+}
+
 /// Reads and verifies a bundle from memory against the district's registry. Nothing is
 /// written anywhere; every refusal names what is wrong (see the module doc for the
 /// order of the checks).
