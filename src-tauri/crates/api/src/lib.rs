@@ -1,6 +1,8 @@
 //! Every use case of the station as a plain function over an explicit context.
 //!
-//! Owns: opening a station (journal, clock, devices, demo election), the views that
+//! Owns: opening a station (journal, clock, devices, demo election), the district
+//! commission's side (`dec`: its file, key registry, imports, summary table, documents
+//! and NIST exports), the choice between the two (`mode`), the views that
 //! cross IPC (`view`), and the one error shape the UI translates (`ApiError`). The Tauri
 //! app, the CLI and the scenario tests all call this crate, so a use case behaves the
 //! same from a window, a script and a test.
@@ -11,12 +13,14 @@
 pub mod ballot_code;
 mod clock;
 pub mod count;
+pub mod dec;
 pub mod demo;
 pub mod demo_bundle;
 pub mod demo_day;
 pub mod desk;
 pub mod documents;
 mod error;
+pub mod mode;
 pub mod export;
 pub mod keys;
 pub mod references;
