@@ -15,7 +15,7 @@ use domain::identification::TURNOUT_STEPS;
 use domain::results::StationResults;
 use domain::{Command, timeline};
 
-use crate::clock::FixedClock;
+use crate::clock::{Clock, FixedClock};
 use crate::demo::{Demo, DemoStage};
 use crate::error::ApiError;
 use crate::simulation::{TrueTally, VoterCase};
@@ -156,9 +156,14 @@ pub fn run_as(options: &DemoDayOptions, variant: &DemoVariant) -> Result<DemoDay
     if variant.station.is_some() {
         // The definition goes into the journal first, so that the demo's register and
         // simulated voters are made for this station when it opens as a demo.
-        let bare = Station::open(StationConfig::simulated(options.data_dir.clone(), clock.clone(), None, options.seed))?;
-        if bare.overview().journal.events == 0 {
-            bare.act(Command::LoadElection { definition: Box::new(definition.clone()) })?;
+        std::fs::create_dir_all(&options.data_dir).map_err(|error| {
+            ApiError::new("data-dir", "error-data-dir")
+                .with("path", options.data_dir.display().to_string())
+                .with("detail", error.to_string())
+        })?;
+        let mut journal = store::Journal::open(&options.data_dir.join(crate::station::DATABASE_FILE))?;
+        if journal.state().election.is_none() {
+            journal.execute(&Command::LoadElection { definition: Box::new(definition.clone()) }, clock.now())?;
         }
     }
     let station = Station::open(StationConfig::simulated(

@@ -194,7 +194,7 @@ fn a_registered_station_without_a_bundle_is_flagged_missing_with_its_refusals() 
     assert_eq!(summary.totals.counted, 1);
     let (message, args) = summary.row("9023").expect("row").flags[0].explain(&dec.state.setup.as_ref().expect("setup").election, "d3", None, "ru");
     assert_eq!(message, "dec-flag-missing");
-    assert_eq!(args["refused"], MessageArg::Number(1));
+    assert_eq!(args["count"], MessageArg::Number(1));
 }
 
 #[test]

@@ -454,7 +454,7 @@ mod tests {
         assert_eq!(store.head().count, 2);
         assert_eq!(store.state().stations.len(), 1);
         let entries = store.entries().expect("entries");
-        assert_eq!(entries.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(), ["dec-set-up", "station-registered"]);
+        assert_eq!(entries.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(), ["commission-set-up", "station-registered"]);
         assert_eq!(entries[1].computed_hash(), entries[1].hash);
     }
 

@@ -111,6 +111,37 @@ impl ImportStatus {
     }
 }
 
+/// What the commission prints or exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecDocument {
+    /// Its protocol of the results in the district (§74), PDF.
+    Protocol,
+    /// The summary table (жыйынды таблица), PDF.
+    Summary,
+    /// The results, NIST SP 1500-100 JSON.
+    NistResults,
+    /// The journals, NIST SP 1500-101 JSON.
+    NistEvents,
+    /// The key registry signed by the commission's key.
+    Registry,
+}
+
+impl DecDocument {
+    pub const ALL: [DecDocument; 5] =
+        [DecDocument::Protocol, DecDocument::Summary, DecDocument::NistResults, DecDocument::NistEvents, DecDocument::Registry];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            DecDocument::Protocol => "dec-protocol.pdf",
+            DecDocument::Summary => "dec-summary.pdf",
+            DecDocument::NistResults => "results-nist-1500-100.json",
+            DecDocument::NistEvents => "events-nist-1500-101.json",
+            DecDocument::Registry => "dec-registry.json",
+        }
+    }
+}
+
 /// A registration as the window shows it back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Registered {
@@ -255,6 +286,23 @@ impl Dec {
     /// district) of the election in `definition` (the election definition's TOML).
     pub fn set_up(&self, definition: &str, district: Option<&str>, commission: &str) -> Result<(), ApiError> {
         let election = domain::election::parse_definition(definition).map_err(|problems| ApiError::from_domain_list(&problems))?;
+        self.set_up_election(election, district, commission)
+    }
+
+    /// [`Dec::set_up`] from `source`: a definition file's path, or `demo:remote` /
+    /// `demo:city` for a demo election (a trainer's district exercise).
+    pub fn set_up_from(&self, source: &str, district: Option<&str>, commission: &str) -> Result<(), ApiError> {
+        let source = source.trim();
+        if let Some(demo) = source.strip_prefix("demo:").and_then(crate::Demo::from_name) {
+            return self.set_up_election(demo.definition_as_shipped()?, district, commission);
+        }
+        let text = std::fs::read_to_string(source).map_err(|error| {
+            ApiError::new("dec.file-unreadable", "error-dec-file-unreadable").with("path", source).with("detail", error.to_string())
+        })?;
+        self.set_up(&text, district, commission)
+    }
+
+    fn set_up_election(&self, election: domain::ElectionDefinition, district: Option<&str>, commission: &str) -> Result<(), ApiError> {
         let district = district.map(str::trim).filter(|d| !d.is_empty()).unwrap_or(&election.station.district).to_owned();
         let setup = DecSetup {
             election,
@@ -513,6 +561,22 @@ impl Dec {
     /// The bytes of a bundle taken, by its SHA-256.
     pub fn bundle_bytes(&self, sha256: &str) -> Result<Option<Vec<u8>>, ApiError> {
         Ok(self.store().bundle_bytes(sha256)?)
+    }
+
+    /// A document or an export's bytes.
+    pub fn document(&self, kind: DecDocument) -> Result<Vec<u8>, ApiError> {
+        match kind {
+            DecDocument::Protocol => self.protocol_pdf(),
+            DecDocument::Summary => self.summary_pdf(),
+            DecDocument::NistResults => self.nist_results(),
+            DecDocument::NistEvents => self.nist_events(),
+            DecDocument::Registry => self.registry_file(),
+        }
+    }
+
+    /// Makes a document or an export and saves it in the commission's documents folder.
+    pub fn save_document(&self, kind: DecDocument) -> Result<String, ApiError> {
+        self.save(None, kind.file_name(), &self.document(kind)?)
     }
 
     /// Writes `bytes` as `name` in the commission's documents folder (or `folder`).

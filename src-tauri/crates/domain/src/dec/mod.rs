@@ -347,7 +347,7 @@ impl DecEvent {
     /// The short name stored beside the payload.
     pub fn kind(&self) -> &'static str {
         match self {
-            DecEvent::SetUp { .. } => "dec-set-up",
+            DecEvent::SetUp { .. } => "commission-set-up",
             DecEvent::StationRegistered { .. } => "station-registered",
             DecEvent::BundleAccepted { .. } => "bundle-accepted",
             DecEvent::ConflictReceived { .. } => "conflict-received",

@@ -125,7 +125,7 @@ impl Flag {
                 "dec-flag-aeu"
             }
             Flag::Missing { refused } => {
-                args.insert("refused".into(), MessageArg::Number(i64::from(*refused)));
+                args.insert("count".into(), MessageArg::Number(i64::from(*refused)));
                 "dec-flag-missing"
             }
             Flag::Late { delivered_at, deadline, from_journal } => {
