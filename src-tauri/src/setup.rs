@@ -40,8 +40,10 @@ fn clock() -> anyhow::Result<Arc<dyn Clock>> {
 /// window then asks.
 pub fn mode() -> anyhow::Result<Option<AppMode>> {
     match std::env::var("UCHASTOK_MODE") {
-        Ok(name) => Ok(Some(AppMode::from_name(&name).with_context(|| format!("unknown UCHASTOK_MODE {name}"))?)),
-        Err(_) => Ok(api::mode::remembered(&data_dir()?)),
+        Ok(name) if !name.trim().is_empty() => {
+            Ok(Some(AppMode::from_name(&name).with_context(|| format!("unknown UCHASTOK_MODE {name}"))?))
+        }
+        _ => Ok(api::mode::remembered(&data_dir()?)),
     }
 }
 
