@@ -2,12 +2,14 @@
 //! web UI invokes.
 //!
 //! Owns: everything that knows Tauri. Each command is a one-line adapter over `api`;
-//! window and menu handling live in `windows`.
+//! window and menu handling live in `windows`, the district commission's commands and
+//! the first start's choice of side in `dec`.
 //! Must never: hold a rule of the election day, touch the database, or read the clock
 //! itself — those belong to `api` and below.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod dec;
 mod setup;
 mod windows;
 
@@ -228,10 +230,26 @@ fn open_monitor(app: AppHandle) -> Result<(), ApiError> {
 
 fn main() -> anyhow::Result<()> {
     setup::logging();
-    let station = setup::station()?;
-    let language = station.language();
-    tauri::Builder::default()
-        .manage(station)
+    let mode = setup::mode()?;
+    let mut builder = tauri::Builder::default();
+    let language = match mode {
+        Some(api::mode::AppMode::Station) => {
+            let station = setup::station()?;
+            let language = station.language();
+            builder = builder.manage(station);
+            language
+        }
+        Some(api::mode::AppMode::Dec) => {
+            let dec = setup::dec()?;
+            let language = dec.language();
+            builder = builder.manage(dec);
+            language
+        }
+        // The window asks at first start (`dec::choose_mode`).
+        None => Language::default(),
+    };
+    builder
+        .manage(dec::ModeState(std::sync::Mutex::new(mode)))
         .menu(move |app| windows::menu(app, language))
         .on_menu_event(windows::on_menu_event)
         .invoke_handler(tauri::generate_handler![
@@ -274,7 +292,19 @@ fn main() -> anyhow::Result<()> {
             repair_device,
             station_key,
             export_bundle,
-            save_signed_results
+            save_signed_results,
+            dec::app_mode,
+            dec::choose_mode,
+            dec::dec_overview,
+            dec::dec_set_up,
+            dec::dec_register,
+            dec::dec_import,
+            dec::dec_resolve,
+            dec::dec_mark_recount,
+            dec::dec_set_aside,
+            dec::dec_reinstate,
+            dec::dec_save,
+            dec::dec_set_language
         ])
         .run(tauri::generate_context!())?;
     Ok(())

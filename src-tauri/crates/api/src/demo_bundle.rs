@@ -46,6 +46,9 @@ struct StationKeyFile {
     key_id: String,
     fingerprint: String,
     registration: String,
+    /// The members' keys that co-sign the station's bundles (the chair's card), for the
+    /// district to register with the station key.
+    co_signers: Vec<CoSigner>,
 }
 
 /// The demo district commission's key: a published constant, for demos only.
@@ -78,6 +81,16 @@ pub fn write_demo_bundle(station: &Station, out: &Path) -> Result<DemoBundle, Ap
     let report = station.export_bundle_to(&out.join(crate::export::BUNDLES_DIR), &co_signers)?;
 
     let key = station.station_signer()?.public_key();
+    let chair = election
+        .commission
+        .iter()
+        .find(|member| member.role == domain::election::Role::Chair)
+        .map(|member| member.name.clone())
+        .unwrap_or_default();
+    let co_signers: Vec<CoSigner> = co_signer
+        .iter()
+        .map(|signer| CoSigner { role: "chair".to_owned(), name: chair.clone(), key: signer.public_key() })
+        .collect();
     let key_file = StationKeyFile {
         election: election.id.clone(),
         station: election.station.number.clone(),
@@ -85,17 +98,12 @@ pub fn write_demo_bundle(station: &Station, out: &Path) -> Result<DemoBundle, Ap
         fingerprint: key.fingerprint(),
         registration: bundle::keys::registration_text(&election.id, &election.station.number, &key),
         key: key.clone(),
+        co_signers: co_signers.clone(),
     };
     let key_json = serde_json::to_vec_pretty(&key_file).map_err(internal)?;
     let station_key = write_atomically(out, STATION_KEY_FILE, &key_json)?;
 
     let dec = demo_dec_signer()?;
-    let chair = election
-        .commission
-        .iter()
-        .find(|member| member.role == domain::election::Role::Chair)
-        .map(|member| member.name.clone())
-        .unwrap_or_default();
     let voting_day = election.tz().from_local_datetime(&election.voting_day.and_time(chrono::NaiveTime::MIN));
     let midnight = voting_day.earliest().map(|t| t.with_timezone(&chrono::Utc)).unwrap_or_else(|| station.now());
     let registry = Registry {
@@ -110,10 +118,7 @@ pub fn write_demo_bundle(station: &Station, out: &Path) -> Result<DemoBundle, Ap
             key: key.clone(),
             valid_from: midnight - Duration::days(30),
             valid_until: midnight + Duration::days(30),
-            co_signers: co_signer
-                .iter()
-                .map(|signer| CoSigner { role: "chair".to_owned(), name: chair.clone(), key: signer.public_key() })
-                .collect(),
+            co_signers,
         }],
     };
     let registry_path = write_atomically(out, REGISTRY_FILE, &registry.sign(&dec)?)?;

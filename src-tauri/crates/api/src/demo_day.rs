@@ -10,13 +10,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
-use domain::count::CountFigures;
+use domain::count::{AeuSource, AeuTally, CountFigures};
 use domain::election::{ElectionDefinition, Role, StationKind};
 use domain::identification::TURNOUT_STEPS;
 use domain::results::StationResults;
 use domain::{Command, timeline};
 
-use crate::clock::FixedClock;
+use crate::clock::{Clock, FixedClock};
 use crate::demo::{Demo, DemoStage};
 use crate::error::ApiError;
 use crate::simulation::{TrueTally, VoterCase};
@@ -44,6 +44,36 @@ pub struct DemoDay {
     /// Voters identified, and voters the devices could not identify.
     pub identified: u32,
     pub failures: u32,
+}
+
+/// How a demo day differs from the shipped one: for a district commission's exercise,
+/// the day can be run as another station of the same district, and something can go
+/// wrong on purpose.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DemoVariant {
+    /// The station's number instead of the definition's (same district, same election).
+    pub station: Option<String>,
+    pub plant: Option<DemoPlant>,
+}
+
+/// A discrepancy a district commission should find in the day's bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoPlant {
+    /// The AEU's figures are typed from its printout with votes of the first option
+    /// given to the second, and nobody demands a recount (§56, §62).
+    AeuDiffers,
+    /// The documents are delivered at 07:10 the next morning, after 06:00 (§67).
+    LateDelivery,
+}
+
+impl DemoPlant {
+    pub fn from_name(name: &str) -> Option<DemoPlant> {
+        match name {
+            "aeu-differs" => Some(DemoPlant::AeuDiffers),
+            "late-delivery" | "late" => Some(DemoPlant::LateDelivery),
+            _ => None,
+        }
+    }
 }
 
 /// Which voter comes `index`-th: mostly voters who may vote here, now and then one the
@@ -135,7 +165,7 @@ pub fn vote_and_close(station: &Station, set_time: &dyn Fn(DateTime<Utc>), voter
 /// The count by the book after the close (§52–67): unused ballots, the list's totals,
 /// the AEU's preliminary results, every contest entered by two members from the true
 /// piles, the protocol signed by everyone present, the packets and the delivery.
-fn count_by_the_book(station: &Station, set_time: &dyn Fn(DateTime<Utc>)) -> Result<(), ApiError> {
+fn count_by_the_book(station: &Station, set_time: &dyn Fn(DateTime<Utc>), variant: &DemoVariant) -> Result<(), ApiError> {
     let election = station.election()?;
     let remote = election.station.kind == StationKind::RemoteVoting;
     let at = |day_offset: i64, hour: u32, minute: u32| local(&election, day_offset, hour, minute);
@@ -160,9 +190,21 @@ fn count_by_the_book(station: &Station, set_time: &dyn Fn(DateTime<Utc>)) -> Res
         explanation: None,
     })?;
     set_time(at(0, 20, 20));
-    station.aeu_results_from_driver()?;
-
     let truth = station.simulated_truth();
+    if variant.plant == Some(DemoPlant::AeuDiffers) {
+        let tallies = domain::count::contests_counted_here(&election)
+            .into_iter()
+            .map(|contest| {
+                let tally = truth.iter().find(|t| t.contest == contest.id).cloned().unwrap_or_default();
+                let votes = shifted(&tally.votes, contest, 5);
+                AeuTally { contest: contest.id.clone(), processed: tally.cast, votes, invalid: tally.invalid }
+            })
+            .collect();
+        station.act(Command::RecordAeuResults { source: AeuSource::Printout, tallies })?;
+    } else {
+        station.aeu_results_from_driver()?;
+    }
+
     let counters: Vec<String> =
         election.commission.iter().filter(|m| m.role == Role::Member).take(2).map(|m| m.id.clone()).collect();
     set_time(at(0, 20, 40));
@@ -183,15 +225,47 @@ fn count_by_the_book(station: &Station, set_time: &dyn Fn(DateTime<Utc>)) -> Res
     station.act(Command::SignProtocol { signers })?;
     set_time(at(0, 23, 0));
     station.act(Command::SealPackets)?;
-    set_time(at(1, 1, 30));
+    set_time(if variant.plant == Some(DemoPlant::LateDelivery) { at(1, 7, 10) } else { at(1, 1, 30) });
     station.act(Command::RecordDelivery)?;
     Ok(())
 }
 
 /// Runs the day and returns the station at its end.
 pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
-    let definition = options.demo.definition_as_shipped()?;
+    run_as(options, &DemoVariant::default())
+}
+
+/// Votes moved from the first option of each contest to the second (at most `moved`).
+fn shifted(votes: &std::collections::BTreeMap<String, u64>, contest: &domain::election::Contest, moved: u64) -> std::collections::BTreeMap<String, u64> {
+    let mut votes = votes.clone();
+    if let [first, second, ..] = contest.options.as_slice() {
+        let taken = votes.get(&first.id).copied().unwrap_or(0).min(moved);
+        *votes.entry(first.id.clone()).or_default() -= taken;
+        *votes.entry(second.id.clone()).or_default() += taken;
+    }
+    votes
+}
+
+/// Runs the day as `variant` says and returns the station at its end.
+pub fn run_as(options: &DemoDayOptions, variant: &DemoVariant) -> Result<DemoDay, ApiError> {
+    let mut definition = options.demo.definition_as_shipped()?;
+    if let Some(number) = &variant.station {
+        definition.station.number = number.clone();
+    }
     let clock = Arc::new(FixedClock::at(local(&definition, 0, 6, 45)));
+    if variant.station.is_some() {
+        // The definition goes into the journal first, so that the demo's register and
+        // simulated voters are made for this station when it opens as a demo.
+        std::fs::create_dir_all(&options.data_dir).map_err(|error| {
+            ApiError::new("data-dir", "error-data-dir")
+                .with("path", options.data_dir.display().to_string())
+                .with("detail", error.to_string())
+        })?;
+        let mut journal = store::Journal::open(&options.data_dir.join(crate::station::DATABASE_FILE))?;
+        if journal.state().election.is_none() {
+            journal.execute(&Command::LoadElection { definition: Box::new(definition.clone()) }, clock.now())?;
+        }
+    }
     let station = Station::open(StationConfig::simulated(
         options.data_dir.clone(),
         clock.clone(),
@@ -201,7 +275,7 @@ pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
     station.prepare_demo(DemoStage::PollsOpen)?;
     let set_time = |instant: DateTime<Utc>| clock.set(instant);
     vote_and_close(&station, &set_time, options.voters)?;
-    count_by_the_book(&station, &set_time)?;
+    count_by_the_book(&station, &set_time, variant)?;
 
     let results = {
         let journal = station.journal();
@@ -212,4 +286,35 @@ pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
     let truth = station.simulated_truth();
     let voting = station.overview().voting.ok_or_else(|| ApiError::new("internal", "error-internal"))?;
     Ok(DemoDay { station, clock, results, truth, identified: voting.identified, failures: voting.failures })
+}
+
+/// An error found after signing (§66): the protocol is corrected — one vote of the
+/// first option of every contest recounted for the second — and signed again, half an
+/// hour after the day's last act. The station then exports a second bundle.
+pub fn correct(day: &DemoDay) -> Result<StationResults, ApiError> {
+    let station = &day.station;
+    let election = station.election()?;
+    let agreed: Vec<(String, CountFigures)> = {
+        let journal = station.journal();
+        domain::count::contests_counted_here(&election)
+            .into_iter()
+            .filter_map(|contest| journal.state().count.agreed(&contest.id).map(|(_, f)| (contest.id.clone(), f.clone())))
+            .collect()
+    };
+    day.clock.set(station.now() + Duration::minutes(30));
+    station.act(Command::CorrectProtocol { reason: "§66: one ballot sorted into the wrong pile".to_owned() })?;
+    let counters: Vec<String> =
+        election.commission.iter().filter(|m| m.role == Role::Member).take(2).map(|m| m.id.clone()).collect();
+    for (contest_id, mut figures) in agreed {
+        let Some(contest) = election.contests.iter().find(|c| c.id == contest_id) else { continue };
+        figures.votes = shifted(&figures.votes, contest, 1);
+        for member in &counters {
+            station.act(Command::EnterCount { contest: contest_id.clone(), member: member.clone(), figures: figures.clone() })?;
+        }
+    }
+    let signers: Vec<String> = station.overview().count.map(|c| c.members_present).unwrap_or_default();
+    station.act(Command::SignProtocol { signers })?;
+    let journal = station.journal();
+    domain::results::compute(journal.state())
+        .map_err(|problem| ApiError::new("internal", "error-internal").with("detail", format!("{problem:?}")))
 }

@@ -27,7 +27,7 @@ use crate::view::{
 };
 
 const LANGUAGE_SETTING: &str = "language";
-const DATABASE_FILE: &str = "uchastok.db";
+pub(crate) const DATABASE_FILE: &str = "uchastok.db";
 const REGISTER_FILE: &str = "register.db";
 const SERIALS_FILE: &str = "ballots.db";
 const KEYS_DIR: &str = "keys";

@@ -10,7 +10,8 @@
 //! registered key only, every file's hash, the allowlist of entries, the canonical zip,
 //! the journal's chain and checkpoints, the replay through `domain` recomputing the
 //! protocol, the control relations), and the signed results printed as QR codes
-//! ([`paper`]).
+//! ([`paper`]); and rebuilding a journal as its key holder can ([`resign`]: training
+//! exercises, tests, benchmarks).
 //!
 //! Must never: trust a key the bundle carries (only keys of the [`Registry`]); extract
 //! anything from an untrusted zip to disk (everything is read from memory, entry sizes,
@@ -44,6 +45,7 @@ mod limits;
 pub mod manifest;
 pub mod paper;
 pub mod registry;
+pub mod resign;
 mod verify;
 mod write;
 
@@ -55,6 +57,6 @@ pub use manifest::Manifest;
 pub use registry::{CoSigner, RegisteredStation, Registry};
 pub use verify::{
     CheckpointInfo, SignerInfo, SignerRole, VerifiedBundle, VerifyOptions, checkpoint_body, checkpoint_message,
-    read_and_verify,
+    claimed_station, read_and_verify, read_and_verify_for_summary,
 };
 pub use write::{BundleContents, write_bundle};

@@ -324,10 +324,49 @@ fn results_problem(problem: &ResultsProblem) -> String {
     }
 }
 
+/// The station a bundle says it is from, read from its manifest without checking
+/// anything: only to file a refused bundle under the station it claims (never to trust
+/// it). `None` when the container or the manifest cannot be read within `limits`.
+pub fn claimed_station(bytes: &[u8], limits: &Limits) -> Option<String> {
+    let entries = container::read_entries(bytes, limits).ok()?;
+    let manifest = entry(&entries, manifest::MANIFEST).ok()?;
+    if !crate::json::depth_within(manifest, limits.max_json_depth) {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_slice(manifest).ok()?;
+    let station = value.get("station")?.as_str()?;
+    let printable = !station.is_empty() && station.len() <= 40 && station.chars().all(|c| !c.is_control());
+    printable.then(|| station.to_owned())
+}
+
 /// Reads and verifies a bundle from memory against the district's registry. Nothing is
 /// written anywhere; every refusal names what is wrong (see the module doc for the
 /// order of the checks).
 pub fn read_and_verify(bytes: &[u8], registry: &Registry, options: &VerifyOptions) -> Result<VerifiedBundle, BundleError> {
+    verify(bytes, registry, options, Relations::Refuse)
+}
+
+/// [`read_and_verify`] without step 8, for the district commission's summary table:
+/// a protocol whose figures break a control relation, signed by the station's key and
+/// recomputed by the replay, is evidence the commission must see and decide on (a
+/// recount, §78; setting it aside, §80), not a file to turn away. The summary
+/// (`domain::dec::summary`) checks the same relations and flags every one broken.
+pub fn read_and_verify_for_summary(
+    bytes: &[u8],
+    registry: &Registry,
+    options: &VerifyOptions,
+) -> Result<VerifiedBundle, BundleError> {
+    verify(bytes, registry, options, Relations::LeftToTheSummary)
+}
+
+/// Whether step 8 refuses a bundle whose figures break a control relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relations {
+    Refuse,
+    LeftToTheSummary,
+}
+
+fn verify(bytes: &[u8], registry: &Registry, options: &VerifyOptions, relations: Relations) -> Result<VerifiedBundle, BundleError> {
     let limits = &options.limits;
     // 1. The container.
     let entries = container::read_entries(bytes, limits)?;
@@ -419,7 +458,7 @@ pub fn read_and_verify(bytes: &[u8], registry: &Registry, options: &VerifyOption
     // 8. The control relations.
     let election = state.election.as_ref().ok_or_else(|| BundleError::NoResults { reason: "no election".into() })?;
     let form = protocol::form_for(election.station.kind).map_err(|_| BundleError::NoResults { reason: "form".into() })?;
-    for result in &claimed.contests {
+    for result in claimed.contests.iter().filter(|_| relations == Relations::Refuse) {
         let contest = election
             .contests
             .iter()

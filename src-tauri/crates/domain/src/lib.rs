@@ -10,6 +10,7 @@
 //! the station key and the signed checkpoints of the journal (`checkpoint`),
 //! the results protocol form and its control relations (`protocol`), the rules
 //! the close and the count (`count`, `closing`), the results a bundle carries (`results`),
+//! the district commission's journal, rules and summary table (`dec`),
 //! the rules (`rules`), the journal's events and
 //! commands (`event`), and the two pure functions the journal is replayed through:
 //! [`decide`] and [`apply`].
@@ -24,6 +25,7 @@ pub mod checkpoint;
 pub mod attendance;
 mod closing;
 pub mod count;
+pub mod dec;
 pub mod election;
 pub mod error;
 pub mod event;

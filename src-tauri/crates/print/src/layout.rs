@@ -383,8 +383,12 @@ struct Furniture {
 
 impl Furniture {
     fn new(document: &Document, g: Geometry, fonts: &Fonts, localizer: &Localizer) -> Result<Furniture, PrintError> {
-        let station =
-            localizer.message(ids::HEADER_STATION, &args(&[("number", document.station_number.clone().into())]));
+        // A district commission's document names no station: its header is the title alone.
+        let station = if document.station_number.is_empty() {
+            String::new()
+        } else {
+            localizer.message(ids::HEADER_STATION, &args(&[("number", document.station_number.clone().into())]))
+        };
         let footer = if g.receipt {
             let date = document.generated_at_local.split_whitespace().next().unwrap_or_default().to_owned();
             Footer::Date(localizer.message(ids::RECEIPT_DATE, &args(&[("date", date.into())])))
@@ -417,7 +421,9 @@ impl Furniture {
                 header.push((fonts.truncate(text, weight, size, header_width), weight, grey));
             }
         };
-        header_line(&station, Weight::Bold, 0.0);
+        if !station.is_empty() {
+            header_line(&station, Weight::Bold, 0.0);
+        }
         if !g.receipt {
             header_line(&document.title, Weight::Regular, FURNITURE_GREY);
         }

@@ -21,7 +21,9 @@ use i18n::Language;
 pub struct Document {
     /// The document's name, e.g. "Акт о погашении неиспользованных бюллетеней".
     pub title: String,
-    /// The station number as the election definition spells it, e.g. "1234".
+    /// The station number as the election definition spells it, e.g. "1234"; empty
+    /// for a document that is not a station's (a district commission's), whose header
+    /// then carries the title alone.
     pub station_number: String,
     /// Station time when the document was generated, already formatted as
     /// `YYYY-MM-DD HH:MM`. Printed in the footer and used as the PDF creation date; the
