@@ -163,6 +163,9 @@ fn s66_each_export_is_a_new_number_written_whole_and_verified() {
         assert!(verified.file("documents/signed-results.pdf").is_some());
         assert!(verified.file("documents/attendance-register.pdf").is_some());
         assert!(verified.file("records/lot-record.json").is_some());
+        for document in ["protocol-1-copy-1", "aeu-preliminary-protocol", "packet-inventory", "final-meeting"] {
+            assert!(verified.file(&format!("documents/{document}.pdf")).is_some(), "{document} in the bundle");
+        }
     }
     let second_bytes = std::fs::read(&second.path).expect("bundle");
     let replay = VerifyOptions { min_sequence: Some(3), ..VerifyOptions::default() };

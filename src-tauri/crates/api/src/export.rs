@@ -168,6 +168,10 @@ pub fn bundle_documents(state: &DayState) -> Vec<DocumentKind> {
     if !state.acts.is_empty() {
         kinds.push(DocumentKind::ActRegister);
     }
+    // Every protocol signed (a superseded one says so on its face, §66), then what the
+    // count attaches to it; a record of what has not happened is left out by the export.
+    kinds.extend(state.count.protocols.iter().map(|signed| DocumentKind::Protocol { number: signed.number, copy: 1 }));
+    kinds.extend([DocumentKind::AeuPreliminary, DocumentKind::FinalMeeting, DocumentKind::PacketInventory]);
     kinds
 }
 
