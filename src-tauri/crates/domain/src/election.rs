@@ -241,21 +241,7 @@ struct RawMember {
 /// Parses and validates a definition; on failure, every problem found, each naming its
 /// field.
 pub fn parse_definition(text: &str) -> Result<ElectionDefinition, Vec<DomainError>> {
-    let raw: RawDefinition = toml::from_str(text).map_err(|error| {
-        // Count bytes, not chars: a span need not fall on a char boundary of Cyrillic text.
-        let line = error
-            .span()
-            .map(|span| {
-                let end = span.start.min(text.len());
-                text.as_bytes()[..end].iter().filter(|byte| **byte == b'\n').count() + 1
-            })
-            .unwrap_or(0);
-        vec![
-            DomainError::new("election.syntax", "election-error-syntax")
-                .with("line", line)
-                .with("detail", error.message().to_owned()),
-        ]
-    })?;
+    let raw: RawDefinition = crate::toml_text::parse(text, "election.syntax", "election-error-syntax")?;
     validate(raw)
 }
 

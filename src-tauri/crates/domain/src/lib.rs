@@ -36,6 +36,7 @@ pub mod rules;
 pub mod spoils;
 pub mod state;
 pub mod timeline;
+pub mod toml_text;
 pub mod voting;
 
 pub use election::{ElectionDefinition, ElectionKind, StationKind};

@@ -219,21 +219,7 @@ struct RawRelation {
 
 /// Parses and validates a form; on failure, every problem found, each naming its field.
 pub fn parse_form(text: &str) -> Result<ProtocolForm, Vec<DomainError>> {
-    let raw: RawForm = toml::from_str(text).map_err(|error| {
-        // Count bytes, not chars: a span need not fall on a char boundary of Cyrillic text.
-        let line = error
-            .span()
-            .map(|span| {
-                let end = span.start.min(text.len());
-                text.as_bytes()[..end].iter().filter(|byte| **byte == b'\n').count() + 1
-            })
-            .unwrap_or(0);
-        vec![
-            DomainError::new("protocol.syntax", "protocol-error-syntax")
-                .with("line", line)
-                .with("detail", error.message().to_owned()),
-        ]
-    })?;
+    let raw: RawForm = crate::toml_text::parse(text, "protocol.syntax", "protocol-error-syntax")?;
     validate(raw)
 }
 
