@@ -9,7 +9,8 @@
 //! (`journal_head`),
 //! the results protocol form and its control relations (`protocol`), the rules
 //! the close and the count (`count`, `closing`), the results a bundle carries (`results`),
-//! the rules (`rules`), the journal's events and
+//! the rules (`rules`), training scenarios, scripted trainees and the debrief of a mock
+//! election (`scenario`, `trainee`, `debrief`), the journal's events and
 //! commands (`event`), and the two pure functions the journal is replayed through:
 //! [`decide`] and [`apply`].
 //!
@@ -21,6 +22,7 @@ pub mod acts;
 pub mod attendance;
 mod closing;
 pub mod count;
+pub mod debrief;
 pub mod election;
 pub mod error;
 pub mod event;
@@ -33,9 +35,11 @@ pub mod out_of_premises;
 pub mod protocol;
 pub mod results;
 pub mod rules;
+pub mod scenario;
 pub mod spoils;
 pub mod state;
 pub mod timeline;
+pub mod trainee;
 pub mod toml_text;
 pub mod voting;
 
