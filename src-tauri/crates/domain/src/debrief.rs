@@ -464,7 +464,7 @@ fn judge_happening(
                         judge.deviate("act-missing", "§37", args([("kind", "identification-failure".into()), ("time", at_arg)]), at);
                     }
                 }
-                case if case.may_vote() => {
+                case if case.may_vote(kind) => {
                     judge.time(key, &time_message, happening_args, at, identified);
                     if judged_by(judge, voting_end) && identified.is_none_or(|when| when > voting_end) {
                         let clause = if kind == StationKind::RemoteVoting { "R4.2" } else { "§37" };

@@ -190,15 +190,19 @@ impl ScenarioVoter {
         matches!(self, ScenarioVoter::OtherDistrict | ScenarioVoter::OwnDistrictOtherStation | ScenarioVoter::DigitalPassport)
     }
 
-    /// Whether this voter may be identified here (and must be, by the book).
-    pub fn may_vote(self) -> bool {
-        matches!(
-            self,
+    /// Whether this voter may be identified at a station of this kind (and must be, by
+    /// the book). A voter registered at the address too recently is no member of the
+    /// district's community for remote voting (R3.1) but votes at the station whose list
+    /// holds them.
+    pub fn may_vote(self, station: StationKind) -> bool {
+        match self {
             ScenarioVoter::Eligible
-                | ScenarioVoter::OtherDistrict
-                | ScenarioVoter::FingerprintsFailTen
-                | ScenarioVoter::DigitalPassport
-        )
+            | ScenarioVoter::OtherDistrict
+            | ScenarioVoter::FingerprintsFailTen
+            | ScenarioVoter::DigitalPassport => true,
+            ScenarioVoter::RecentlyRegistered => station != StationKind::RemoteVoting,
+            _ => false,
+        }
     }
 }
 

@@ -131,6 +131,9 @@ pub struct TimedAction {
     pub at: StationTime,
     /// `None` for `do = "wait"`: the clock only moves.
     pub action: Option<TraineeAction>,
+    /// The refusal (its code) the trainee meets on purpose, e.g. a second duplicate of
+    /// one spoiled ballot: the run stops if the action is not refused with it.
+    pub refused: Option<String>,
 }
 
 /// A validated actions file.
@@ -196,8 +199,9 @@ pub fn parse_trainee(text: &str) -> Result<Trainee, Vec<DomainError>> {
         }
         previous = at.or(previous);
         let action = action(&fields, &mut problems);
+        let refused = fields.text("refused", &mut problems);
         if let (Some(at), Some(action)) = (at, action) {
-            actions.push(TimedAction { at, action });
+            actions.push(TimedAction { at, action, refused });
         }
     }
     if problems.0.is_empty() {

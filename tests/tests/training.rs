@@ -1,0 +1,60 @@
+//! Training mode through `api` (issue 9): every shipped scenario played headless by its
+//! scripted trainees — the perfect trainee's debrief lists no deviation, the faulty
+//! trainee's exactly the deviations it plants — and the training clock's controls.
+
+use std::path::PathBuf;
+
+use api::training::{TrainingRun, open_run, scenarios};
+use domain::debrief::Debrief;
+use domain::trainee::{Trainee, parse_trainee};
+use i18n::Language;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn trainee(file: &str) -> Trainee {
+    let path = repo().join("assets/scenarios/trainees").join(format!("{file}.toml"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    parse_trainee(&text).unwrap_or_else(|problems| panic!("{}: {problems:#?}", path.display()))
+}
+
+fn open(scenario: &str, dir: &tempfile::TempDir) -> TrainingRun {
+    let scenario = scenarios::shipped(scenario).expect("a shipped scenario");
+    open_run(&scenario, dir.path().join("run"), Language::Ru).expect("the scenario's station opens")
+}
+
+fn play(scenario: &str, file: &str) -> (Debrief, Trainee) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = open(scenario, &dir);
+    let trainee = trainee(file);
+    assert_eq!(trainee.scenario, scenario, "{file} is written for another scenario");
+    let debrief = run.play(&trainee).unwrap_or_else(|error| {
+        panic!("{file}: action {}: {}", error.action, api::text_with(Language::Ru, &error.error.message, &error.error.args))
+    });
+    (debrief, trainee)
+}
+
+fn said(debrief: &Debrief) -> Vec<String> {
+    debrief.deviations.iter().map(|d| format!("{} {} {} {:?}", d.at, d.clause, d.rule, d.args)).collect()
+}
+
+/// The perfect trainee makes no deviation; the faulty one exactly those it plants.
+fn perfect_and_faulty(scenario: &str) -> (Debrief, Debrief) {
+    let (perfect, _) = play(scenario, &format!("{scenario}-perfect"));
+    assert!(perfect.deviations.is_empty(), "{scenario}, the perfect trainee: {:#?}", said(&perfect));
+    let (faulty, trainee) = play(scenario, &format!("{scenario}-faulty"));
+    let mut planted = trainee.planted.clone();
+    planted.sort();
+    assert_eq!(faulty.rules(), planted, "{scenario}, the faulty trainee: {:#?}", said(&faulty));
+    (perfect, faulty)
+}
+
+#[test]
+fn s48_both_urns_fail_and_the_faulty_trainee_draws_no_act_for_the_transparent_box() {
+    let (perfect, faulty) = perfect_and_faulty("aeu-failures");
+    assert_eq!(perfect.protocol_error, 0);
+    let act = faulty.deviations.iter().find(|d| d.rule == "act-missing").expect("act");
+    assert_eq!(act.clause, "§48");
+    assert_eq!(act.at, "13:40");
+}
