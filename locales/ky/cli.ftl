@@ -58,3 +58,8 @@ cli-register-failed = { $file }: реестр импорттолгон жок: {
 cli-demo-summary = № { $station } участок: күн өткөрүлдү; идентификацияланган шайлоочулар: { $identified }, идентификацияланбагандар (акт түзүлдү): { $failures }.
 cli-demo-relations-hold = Бардык { $count } көзөмөлдүк өз ара катыш аткарылат.
 cli-demo-kept = Участоктун папкасы (журнал, документтер, ачкычтар): { $path }
+
+## uchastok dec, and the district's exercise options of uchastok demo
+cli-dec-set-up = «{ $commission }» комиссиясы «{ $election }» шайлоосунун { $district } округуна жөндөлдү. Комиссиянын ачкычынын изи: { $fingerprint }.
+cli-dec-grounds = Белгисиз негиз. Негиздер: { $grounds }.
+cli-demo-unknown-plant = Белгисиз дал келбестик «{ $plant }»: aeu-differs же late-delivery.

@@ -104,3 +104,8 @@ cli-demo-relations-hold =
        *[other] { $count } контрольного соотношения выполняются
     }.
 cli-demo-kept = Папка участка (журнал, документы, ключи): { $path }
+
+## uchastok dec, and the district's exercise options of uchastok demo
+cli-dec-set-up = Комиссия «{ $commission }» настроена на округ { $district } выборов «{ $election }». Отпечаток ключа комиссии: { $fingerprint }.
+cli-dec-grounds = Неизвестное основание. Основания: { $grounds }.
+cli-demo-unknown-plant = Неизвестное расхождение «{ $plant }»: aeu-differs или late-delivery.

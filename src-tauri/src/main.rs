@@ -2,18 +2,22 @@
 //! web UI invokes.
 //!
 //! Owns: everything that knows Tauri. Each command is a one-line adapter over `api`;
-//! window and menu handling live in `windows`.
+//! window and menu handling live in `windows`, the district commission's commands and
+//! the first start's choice of side in `dec`.
 //! Must never: hold a rule of the election day, touch the database, or read the clock
 //! itself — those belong to `api` and below.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod dec;
 mod setup;
 mod windows;
 
 use api::view::{MonitorView, Overview};
 use api::desk::DeskView;
 use api::documents::DocumentKind;
+use api::export::{ExportReport, ExportRequest};
+use api::keys::StationKeyView;
 use api::simulation::{SimulatedArrival, SpoiledBallotCase, VoterCase};
 use api::spoils::SpoilsView;
 use api::{ApiError, Language, Station};
@@ -40,6 +44,12 @@ fn complete_step(station: State<'_, Station>, step: StepId) -> Result<Overview, 
 #[tauri::command]
 fn act(station: State<'_, Station>, command: Command) -> Result<Overview, ApiError> {
     station.act(command)
+}
+
+/// §56: the AEU's preliminary results read through its driver.
+#[tauri::command]
+fn aeu_results_from_driver(station: State<'_, Station>) -> Result<Overview, ApiError> {
+    station.aeu_results_from_driver()
 }
 
 #[tauri::command]
@@ -199,22 +209,54 @@ fn set_language(app: AppHandle, station: State<'_, Station>, language: Language)
 }
 
 #[tauri::command]
+fn station_key(station: State<'_, Station>) -> Result<StationKeyView, ApiError> {
+    station.station_key()
+}
+
+#[tauri::command]
+fn export_bundle(station: State<'_, Station>, request: ExportRequest) -> Result<ExportReport, ApiError> {
+    station.export_bundle(&request)
+}
+
+#[tauri::command]
+fn save_signed_results(station: State<'_, Station>) -> Result<String, ApiError> {
+    station.save_signed_results()
+}
+
+#[tauri::command]
 fn open_monitor(app: AppHandle) -> Result<(), ApiError> {
     windows::open_monitor(&app)
 }
 
 fn main() -> anyhow::Result<()> {
     setup::logging();
-    let station = setup::station()?;
-    let language = station.language();
-    tauri::Builder::default()
-        .manage(station)
+    let mode = setup::mode()?;
+    let mut builder = tauri::Builder::default();
+    let language = match mode {
+        Some(api::mode::AppMode::Station) => {
+            let station = setup::station()?;
+            let language = station.language();
+            builder = builder.manage(station);
+            language
+        }
+        Some(api::mode::AppMode::Dec) => {
+            let dec = setup::dec()?;
+            let language = dec.language();
+            builder = builder.manage(dec);
+            language
+        }
+        // The window asks at first start (`dec::choose_mode`).
+        None => Language::default(),
+    };
+    builder
+        .manage(dec::ModeState(std::sync::Mutex::new(mode)))
         .menu(move |app| windows::menu(app, language))
         .on_menu_event(windows::on_menu_event)
         .invoke_handler(tauri::generate_handler![
             overview,
             monitor,
             complete_step,
+            aeu_results_from_driver,
             act,
             commit_lot,
             draw_lot,
@@ -247,7 +289,22 @@ fn main() -> anyhow::Result<()> {
             act_and_print,
             reprint_act,
             inject_fault,
-            repair_device
+            repair_device,
+            station_key,
+            export_bundle,
+            save_signed_results,
+            dec::app_mode,
+            dec::choose_mode,
+            dec::dec_overview,
+            dec::dec_set_up,
+            dec::dec_register,
+            dec::dec_import,
+            dec::dec_resolve,
+            dec::dec_mark_recount,
+            dec::dec_set_aside,
+            dec::dec_reinstate,
+            dec::dec_save,
+            dec::dec_set_language
         ])
         .run(tauri::generate_context!())?;
     Ok(())

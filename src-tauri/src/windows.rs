@@ -41,7 +41,8 @@ pub fn open_monitor(app: &AppHandle) -> Result<(), ApiError> {
     if let Some(window) = app.get_webview_window(MONITOR_LABEL) {
         return window.set_focus().map_err(window_error);
     }
-    let station = app.state::<api::Station>();
+    // The observers' monitor is a station's: a district commission has none.
+    let station = app.try_state::<api::Station>().ok_or_else(|| ApiError::new("window", "error-window").with("detail", "no station"))?;
     let title = api::text(station.language(), "monitor-window-title");
     WebviewWindowBuilder::new(app, MONITOR_LABEL, WebviewUrl::App("index.html#monitor".into()))
         .title(title)

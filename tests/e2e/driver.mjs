@@ -20,7 +20,8 @@ export async function startDriver({ port, nativePort, env }) {
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     detached: true,
     stdio: "inherit",
-    env: { ...process.env, UCHASTOK_DATA_DIR: dataDir, ...env },
+    // A polling station unless the test says otherwise (the first start would ask).
+    env: { ...process.env, UCHASTOK_DATA_DIR: dataDir, UCHASTOK_MODE: "station", ...env },
   });
   for (let attempt = 0; attempt < 100; attempt++) {
     try {

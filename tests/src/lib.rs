@@ -1,6 +1,8 @@
 //! Shared helpers for the cross-crate tests: a station on a temporary database with
 //! simulated devices and a clock the test moves, and the commission's usual acts.
 
+pub mod bundle_kit;
+
 use std::sync::Arc;
 
 use api::view::Overview;

@@ -364,7 +364,7 @@ fn domain_error_ids(text: &str) -> Vec<(usize, String)> {
 }
 
 /// Prefixes of message ids that Rust code names in string literals.
-const ID_PREFIXES: [&str; 7] = ["error-", "election-error-", "cli-", "journal-", "register-", "protocol-", "doc-"];
+const ID_PREFIXES: [&str; 9] = ["error-", "election-error-", "cli-", "journal-", "register-", "protocol-", "doc-", "bundle-", "dec-"];
 
 #[test]
 fn every_message_id_named_in_rust_exists_in_both_languages() {

@@ -180,7 +180,7 @@ fn r4_4_a_replayed_signature_or_one_over_another_act_is_refused() {
     let replay = station.act(Command::AuthoriseDuplicate { authorisation: signed.clone() }).expect_err("replayed");
     assert_eq!(replay.code, "duplicate.replayed");
     // The same signature for another spoiled ballot, with a fresh nonce and the head of now.
-    let head = domain::journal_head::hex(&state_of(&station).journal_head);
+    let head = domain::lot::hex(&state_of(&station).journal_head);
     let other = domain::spoils::DuplicateAuthorisation {
         spoiled_serial: "00112233445566ff".into(),
         nonce: "ab".repeat(32),

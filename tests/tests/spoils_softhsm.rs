@@ -311,7 +311,7 @@ fn state(station: &Station) -> domain::DayState {
 }
 
 fn head_now(station: &Station) -> String {
-    domain::journal_head::hex(&state(station).journal_head)
+    domain::lot::hex(&state(station).journal_head)
 }
 
 fn station_card_fingerprint(station: &Station) -> String {

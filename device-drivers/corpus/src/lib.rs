@@ -29,7 +29,7 @@ pub mod scene;
 use sha2::{Digest, Sha256};
 use vision::GrayImage;
 
-pub use scene::{Disturbance, MrzParams, QrParams};
+pub use scene::{Disturbance, MrzParams, QrLayout, QrParams};
 
 /// What a set holds.
 #[derive(Debug, Clone, Copy)]
@@ -130,6 +130,14 @@ pub fn generate(set: &SetSpec, seed: u64, index: usize, fonts: &fonts::Fonts) ->
         }
     };
     Sample { set: set.name, index, image, truth }
+}
+
+/// Frame `index` of a QR set with how its code lies on it (`None` for other sets).
+pub fn generate_qr_laid_out(set: &SetSpec, seed: u64, index: usize, fonts: &fonts::Fonts) -> Option<(Sample, scene::QrLayout)> {
+    let SetKind::Qr(p) = &set.kind else { return None };
+    let mut rng = rng::Rng::derive(seed, set.name, index as u64);
+    let (image, payload, layout) = scene::qr_frame_laid_out(&mut rng, fonts, p);
+    Some((Sample { set: set.name, index, image, truth: Truth::Qr(payload) }, layout))
 }
 
 /// SHA-256 over every frame's pixels and truth, in order: the corpus's identity.

@@ -346,8 +346,26 @@ pub fn no_mrz_frame(rng: &mut Rng, fonts: &Fonts, dist: &Disturbance) -> (GrayIm
     (disturb(rng, frame, dist), kind)
 }
 
+/// How a QR code was laid out on its frame: what a failure can be classified by.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QrLayout {
+    /// Modules per side (without the quiet zone).
+    pub modules: usize,
+    pub module_px: f32,
+    /// Rotation, degrees, 0–360.
+    pub angle: f32,
+    /// Centre of the code in the frame.
+    pub centre: (f32, f32),
+}
+
 /// A QR frame and its payload.
 pub fn qr_frame(rng: &mut Rng, fonts: &Fonts, p: &QrParams) -> (GrayImage, Vec<u8>) {
+    let (image, payload, _) = qr_frame_laid_out(rng, fonts, p);
+    (image, payload)
+}
+
+/// A QR frame, its payload and how the code lies on it.
+pub fn qr_frame_laid_out(rng: &mut Rng, fonts: &Fonts, p: &QrParams) -> (GrayImage, Vec<u8>, QrLayout) {
     const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=:;-_.,";
     loop {
         let len = p.payload.0 + rng.below(p.payload.1 - p.payload.0 + 1);
@@ -377,7 +395,8 @@ pub fn qr_frame(rng: &mut Rng, fonts: &Fonts, p: &QrParams) -> (GrayImage, Vec<u
             }
         }
         let mut frame = table(rng, fonts);
-        let angle = rng.rangef(0.0, 360.0).to_radians();
+        let degrees = rng.rangef(0.0, 360.0);
+        let angle = degrees.to_radians();
         let s = m / k as f32;
         let (ax, ay) = ((angle.cos() * s, angle.sin() * s), (-angle.sin() * s, angle.cos() * s));
         let half = total as f32 * m / 2.0;
@@ -390,6 +409,7 @@ pub fn qr_frame(rng: &mut Rng, fonts: &Fonts, p: &QrParams) -> (GrayImage, Vec<u
         let mut d = p.disturbance;
         d.blur.1 = d.blur.1.min(0.25 * m);
         d.blur.0 = d.blur.0.min(d.blur.1);
-        return (disturb(rng, frame, &d), payload);
+        let layout = QrLayout { modules, module_px: m, angle: degrees, centre: (cx, cy) };
+        return (disturb(rng, frame, &d), payload, layout);
     }
 }

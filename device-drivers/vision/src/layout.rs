@@ -24,6 +24,11 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// How many of the 37 classes are allowed.
+    pub fn allowed_count(self) -> usize {
+        (0..=FILLER).filter(|&c| self.allows(c)).count()
+    }
+
     /// Whether class `c` (0–9 digits, 10–35 letters, 36 filler) is allowed.
     pub fn allows(self, c: usize) -> bool {
         match self {

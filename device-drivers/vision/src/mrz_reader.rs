@@ -623,11 +623,19 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
     let mut out: Scores = Vec::with_capacity(grid.offsets.len());
     // every variant (a cell's score is its best over them)
     let variant = usize::MAX;
-    // TD2/TD3 keep their check digits on the second line: read it first, so that
-    // MRZ-shaped text that is no MRZ is given up after one line
+    // the line with the most dates and check digits first (TD2/TD3 the second, TD1 the
+    // middle one), so that MRZ-shaped text that is no MRZ is given up early; the order
+    // changes no outcome: every check below is tied to a line, not to when it is read
     let kinds = early.map(layout::kinds);
-    let order: Vec<usize> = if grid.offsets.len() == 2 { vec![1, 0] } else { (0..grid.offsets.len()).collect() };
-    let mut rows: Vec<Option<Vec<[f32; 37]>>> = vec![None; grid.offsets.len()];
+    let n_lines = grid.offsets.len();
+    let order: Vec<usize> = match (n_lines, early) {
+        (2, _) => vec![1, 0],
+        (3, Some(_)) => vec![1, 0, 2],
+        _ => (0..n_lines).collect(),
+    };
+    // the line whose median score must look like OCR-B at all
+    let looked_at_first = if n_lines == 2 { 1 } else { 0 };
+    let mut rows: Vec<Option<Vec<[f32; 37]>>> = vec![None; n_lines];
     for (pass, &li) in order.iter().enumerate() {
         let perp = grid.offsets[li];
         let centre = |k: i32| {
@@ -648,10 +656,17 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
         let left_dx = med(&|o| o.0 < half_n, &|o| o.1);
         let right_dx = med(&|o| o.0 >= half_n, &|o| o.1);
         let dy = med(&|_| true, &|o| o.2);
-        let mut row = Vec::with_capacity(ncols);
-        let mut best_scores = Vec::with_capacity(ncols);
+        // with the start known, the cells whose field allows the fewest characters
+        // first: a character that is not there is most likely among them
+        let mut visit: Vec<usize> = (0..ncols).collect();
+        if let Some(kind_row) = kinds.as_ref().and_then(|k| k.get(li)) {
+            visit.sort_by_key(|&i| kind_row.get(i).map_or(CLASSES.len(), |k| k.allowed_count()));
+        }
+        let mut row = vec![[f32::MIN; 37]; ncols];
+        let mut best_scores = vec![f32::MIN; ncols];
         let mut low = 0usize;
-        for (i, k) in cols.clone().enumerate() {
+        for &i in &visit {
+            let k = cols.start + i as i32;
             let t = (i as f32 + 0.5 - half_n / 2.0) / half_n.max(1.0);
             let dx = left_dx + (right_dx - left_dx) * t;
             let (cx, cy) = centre(k);
@@ -674,18 +689,17 @@ fn classify(frame: &GrayImage, half: &GrayImage, grid: &Grid, cols: std::ops::Ra
                     return None;
                 }
             }
-            best_scores.push(best);
-            row.push(scores);
+            best_scores[i] = best;
+            row[i] = scores;
         }
-        if pass == 0 && median(best_scores) < 0.55 {
+        if li == looked_at_first && median(best_scores) < 0.55 {
             return None;
         }
-        if pass + 1 < order.len() {
-            if let Some(format) = early {
-                if confidently_fails_a_check(format, li, &row) {
-                    return None;
-                }
-            }
+        if pass + 1 < order.len()
+            && let Some(format) = early
+            && confidently_fails_a_check(format, li, &row)
+        {
+            return None;
         }
         rows[li] = Some(row);
     }

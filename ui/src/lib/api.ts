@@ -1,8 +1,9 @@
 // The app's commands, typed with the bindings generated from Rust.
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  ApiError, Command, Contribution, DeskView, DocumentKind, FaultCode, IdentityDocument, LotPurpose, LotRecord, MonitorView,
-  Overview, SimulatedArrival, SpoiledBallotCase, SpoilsView, StepId, VoterCase,
+  ApiError, Command, Contribution, DeskView, DocumentKind, ExportReport, ExportRequest, FaultCode, IdentityDocument,
+  LotPurpose, LotRecord, MonitorView, Overview, SimulatedArrival, SpoiledBallotCase, SpoilsView, StationKeyView, StepId,
+  VoterCase,
 } from "./bindings";
 import type { Language } from "./i18n";
 
@@ -12,6 +13,8 @@ export const completeStep = (step: StepId) => invoke<Overview>("complete_step", 
 export const setLanguage = (language: Language) => invoke<void>("set_language", { language });
 export const openMonitor = () => invoke<void>("open_monitor");
 export const act = (command: Command) => invoke<Overview>("act", { command });
+/** §56: the AEU's preliminary results read through its driver. */
+export const aeuResultsFromDriver = () => invoke<Overview>("aeu_results_from_driver");
 export const commitLot = (purpose: LotPurpose, count: number) => invoke<Overview>("commit_lot", { purpose, count });
 export const drawLot = (purpose: LotPurpose, contributions: Contribution[]) =>
   invoke<Overview>("draw_lot", { purpose, contributions });
@@ -61,3 +64,8 @@ export const actAndPrint = (command: Command) => invoke<Overview>("act_and_print
 export const reprintAct = (number: number) => invoke<Overview>("reprint_act", { number });
 export const injectFault = (device: string, fault: FaultCode) => invoke<Overview>("inject_fault", { device, fault });
 export const repairDevice = (device: string) => invoke<Overview>("repair_device", { device });
+
+// The station key and the signed bundle (issue 7).
+export const stationKey = () => invoke<StationKeyView>("station_key");
+export const exportBundle = (request: ExportRequest) => invoke<ExportReport>("export_bundle", { request });
+export const saveSignedResults = () => invoke<string>("save_signed_results");

@@ -130,7 +130,11 @@ head: string,
 /**
  * The journal failed its checks at start: nothing can be recorded.
  */
-read_only: boolean, problem: ApiError | null, };
+read_only: boolean, problem: ApiError | null, 
+/**
+ * The last signed checkpoint (`keys`), for the status bar and the paper minutes.
+ */
+checkpoint: CheckpointView | null, };
 
 /**
  * The observers' monitor (§37, R4.3): large type, no personal data but the photo of
@@ -190,12 +194,12 @@ record: LotRecord | null, };
 /**
  * Which document to print.
  */
-export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "type": "control-sheet", box_id: string, } | { "type": "ballot-ledger" } | { "type": "safe-record" } | { "type": "attendance-register" } | { "type": "out-of-premises-registry" } | { "type": "out-of-premises-act" } | { "type": "act", number: number, } | { "type": "act-register" };
+export type DocumentKind = { "type": "lot-record", purpose: LotPurpose, } | { "type": "control-sheet", box_id: string, } | { "type": "ballot-ledger" } | { "type": "safe-record" } | { "type": "attendance-register" } | { "type": "out-of-premises-registry" } | { "type": "out-of-premises-act" } | { "type": "act", number: number, } | { "type": "act-register" } | { "type": "protocol", number: number, copy: number, } | { "type": "aeu-preliminary" } | { "type": "enlarged-protocol" } | { "type": "certified-copies" } | { "type": "packet-labels" } | { "type": "packet-inventory" } | { "type": "final-meeting" };
 
 /**
  * A request to act; [`crate::decide`] turns it into events or refuses it.
  */
-export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" } | { "type": "register-application", voter_name: string, address: string, reason: string, } | { "type": "serve-out-of-premises-voter", application: number, box_id: string, document: string, } | { "type": "seal-portable-box-slot", box_id: string, } | { "type": "close-out-of-premises-voting", ballots_taken: number, unused_returned: number, spoiled_returned: number, } | { "type": "identify-voter", identification: Identification, } | { "type": "record-identification-failure", facts: VoterFacts, fingerprint_attempts: number, face_tried: boolean, } | { "type": "record-ballot-printed", district: string, } | { "type": "list-voter", voter: string, } | { "type": "issue-ballot-to-voter" } | { "type": "report-turnout", step: StepId, } | { "type": "close-polls" } | { "type": "cancel-unused-ballots", unused: number, spoiled_returned: number, } | { "type": "record-list-totals", pages: number, voters_in_list: number, signatures: number, explanation: string | null, } | { "type": "open-portable-box", box_id: string, seals_intact: boolean, found: number, } | { "type": "record-aeu-results", source: AeuSource, tallies: Array<AeuTally>, } | { "type": "enter-count", contest: string, member: string, figures: CountFigures, } | { "type": "demand-recount", contest: string, by: number, reason: string, } | { "type": "sign-protocol", signers: Array<string>, } | { "type": "correct-protocol", reason: string, } | { "type": "receive-complaint", from: string, text: string, } | { "type": "decide-complaint", number: number, decision: string, agreed: Array<string>, } | { "type": "attach-dissent", member: string, text: string, } | { "type": "seal-packets" } | { "type": "record-delivery" } | { "type": "register-chair-card", public_key: string, } | { "type": "authorise-duplicate", authorisation: DuplicateAuthorisation, } | { "type": "record-duplicate-printed", spoiled_serial: string, } | { "type": "record-spoiled-ballot", member_id: string, } | { "type": "record-aeu-failure", aeu: string, } | { "type": "switch-to-reserve-aeu" } | { "type": "switch-to-transparent-box", box_id: string, seals: Array<string>, } | { "type": "record-device-stop", device: IncidentDevice, } | { "type": "record-device-resumed", device: IncidentDevice, } | { "type": "record-power-cut" } | { "type": "record-power-restored" } | { "type": "record-assistance", reason: AssistanceReason, helper_name: string, helper_is_voter: boolean, } | { "type": "remove-person", person: number, reason: string, };
+export type Command = { "type": "load-election", definition: ElectionDefinition, } | { "type": "complete-step", step: StepId, } | { "type": "register-arrival", arrival: Arrival, } | { "type": "register-departure", person: number, } | { "type": "commit-lot", purpose: LotPurpose, commitment: string, count: number, } | { "type": "draw-lot", purpose: LotPurpose, secret: string, contributions: Array<Contribution>, } | { "type": "open-safe", voters_paper: number, voters_electronic: number, explanation: string | null, } | { "type": "seal-box", box_id: string, kind: BoxKind, seals: Array<string>, } | { "type": "finish-sealing" } | { "type": "receive-ballots", announced: number, recounted: number, for_out_of_premises: number, explanation: string | null, } | { "type": "issue-ballots-to-member", member_id: string, count: number, } | { "type": "finish-ballot-issue" } | { "type": "record-paper-stock", sheets: number, printer_counter: number, } | { "type": "open-polls" } | { "type": "register-application", voter_name: string, address: string, reason: string, } | { "type": "serve-out-of-premises-voter", application: number, box_id: string, document: string, } | { "type": "seal-portable-box-slot", box_id: string, } | { "type": "close-out-of-premises-voting", ballots_taken: number, unused_returned: number, spoiled_returned: number, } | { "type": "identify-voter", identification: Identification, } | { "type": "record-identification-failure", facts: VoterFacts, fingerprint_attempts: number, face_tried: boolean, } | { "type": "record-ballot-printed", district: string, } | { "type": "list-voter", voter: string, } | { "type": "issue-ballot-to-voter" } | { "type": "report-turnout", step: StepId, } | { "type": "close-polls" } | { "type": "cancel-unused-ballots", unused: number, spoiled_returned: number, } | { "type": "record-list-totals", pages: number, voters_in_list: number, signatures: number, explanation: string | null, } | { "type": "open-portable-box", box_id: string, seals_intact: boolean, found: number, } | { "type": "record-aeu-results", source: AeuSource, tallies: Array<AeuTally>, } | { "type": "enter-count", contest: string, member: string, figures: CountFigures, } | { "type": "demand-recount", contest: string, by: number, reason: string, } | { "type": "sign-protocol", signers: Array<string>, } | { "type": "correct-protocol", reason: string, } | { "type": "receive-complaint", from: string, text: string, } | { "type": "decide-complaint", number: number, decision: string, agreed: Array<string>, } | { "type": "attach-dissent", member: string, text: string, } | { "type": "seal-packets" } | { "type": "record-delivery" } | { "type": "register-chair-card", public_key: string, } | { "type": "authorise-duplicate", authorisation: DuplicateAuthorisation, } | { "type": "record-duplicate-printed", spoiled_serial: string, } | { "type": "record-spoiled-ballot", member_id: string, } | { "type": "record-aeu-failure", aeu: string, } | { "type": "switch-to-reserve-aeu" } | { "type": "switch-to-transparent-box", box_id: string, seals: Array<string>, } | { "type": "record-device-stop", device: IncidentDevice, } | { "type": "record-device-resumed", device: IncidentDevice, } | { "type": "record-power-cut" } | { "type": "record-power-restored" } | { "type": "record-assistance", reason: AssistanceReason, helper_name: string, helper_is_voter: boolean, } | { "type": "remove-person", person: number, reason: string, } | { "type": "register-station-key", public_key: string, } | { "type": "sign-checkpoint", count: number, head: string, signature: string, };
 
 /**
  * A validated election definition.
@@ -766,7 +770,31 @@ violations: Array<ApiError>,
 /**
  * What the simulated voters really marked (demo and training only).
  */
-truth: TrueTally | null, };
+truth: TrueTally | null, 
+/**
+ * The protocol's lines of this contest in printed order, its options included.
+ */
+lines: Array<FormLine>, 
+/**
+ * What a member enters for this contest, in the form's order.
+ */
+entry_fields: Array<EntryField>, };
+
+/**
+ * One figure a member enters for a contest: its field as the differences name it
+ * (`in-boxes`, `votes:<option>`, `invalid`, `unestablished`, `lost`, `not-accounted`),
+ * and the protocol line it goes to, when it goes to one.
+ */
+export type EntryField = { field: string, 
+/**
+ * The line's printed number.
+ */
+number: string | null, 
+/**
+ * The line's label or the option's name; `None` for a figure no line holds
+ * (ballots of unestablished form are set aside, §55).
+ */
+label: LocalizedText | null, };
 
 /**
  * What the simulated voters really marked, contest by contest: counts only. The
@@ -1163,3 +1191,83 @@ export type PeriodView = { from: string, to: string | null, };
  * What a voter (or a trainer) holds in front of the QR reader for a duplicate (R4.4).
  */
 export type SpoiledBallotCase = "last-ballot" | "same-again" | "other-station" | "forged" | "not-a-ballot" | "unreadable";
+
+/**
+ * The station key as the window shows it for the key ceremony.
+ */
+export type StationKeyView = { 
+/**
+ * Four groups of four hex digits, read aloud.
+ */
+fingerprint: string, 
+/**
+ * The key's id (SHA-256 of the public key, 64 hex digits).
+ */
+key_id: string, 
+/**
+ * The raw public key, 64 hex digits.
+ */
+public_key: string, 
+/**
+ * What the QR code carries (`bundle::keys::registration_text`).
+ */
+registration: string, 
+/**
+ * The QR code as an SVG image (black modules on white, 4-module quiet zone).
+ */
+qr_svg: string, 
+/**
+ * Whether the key is in the journal yet (it is from the first checkpoint on).
+ */
+journaled: boolean, };
+
+/**
+ * The last signed checkpoint, for the status bar and the paper minutes.
+ */
+export type CheckpointView = { 
+/**
+ * The journal entry holding the checkpoint.
+ */
+seq: number, 
+/**
+ * Entries it covers.
+ */
+count: number, 
+/**
+ * Station time, `HH:MM`.
+ */
+at: string, 
+/**
+ * Four groups of four hex digits of the head.
+ */
+fingerprint: string, };
+
+/**
+ * What the window asks for.
+ */
+export type ExportRequest = { 
+/**
+ * A folder or a USB drive; `<data>/bundles/` when empty.
+ */
+folder: string | null, 
+/**
+ * The chair's PIN: the chair's smart card co-signs when given.
+ */
+chair_pin: string | null, };
+
+/**
+ * Where the bundle went.
+ */
+export type ExportReport = { path: string, sequence: number, size: number, 
+/**
+ * SHA-256 of the file, 64 hex digits.
+ */
+sha256: string, 
+/**
+ * The station key's fingerprint.
+ */
+fingerprint: string, 
+/**
+ * Co-signatures besides the station's.
+ */
+co_signed: number, };

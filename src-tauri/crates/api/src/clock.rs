@@ -175,3 +175,33 @@ impl Clock for TrainingClock {
         Some(self)
     }
 }
+
+/// The station's clock: the configured one, unless a demo's preparation holds it at the
+/// instants of the law while it records a day that has already happened (the voters of
+/// the day before the close), after which the configured clock takes over again.
+pub(crate) struct HeldClock {
+    configured: std::sync::Arc<dyn Clock>,
+    held: Mutex<Option<DateTime<Utc>>>,
+}
+
+impl HeldClock {
+    pub(crate) fn new(configured: std::sync::Arc<dyn Clock>) -> HeldClock {
+        HeldClock { configured, held: Mutex::new(None) }
+    }
+
+    /// Holds the clock at `instant`, or lets the configured clock run again (`None`).
+    pub(crate) fn hold(&self, instant: Option<DateTime<Utc>>) {
+        *self.held.lock().unwrap_or_else(PoisonError::into_inner) = instant;
+    }
+}
+
+impl Clock for HeldClock {
+    fn now(&self) -> DateTime<Utc> {
+        let held = *self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        held.unwrap_or_else(|| self.configured.now())
+    }
+
+    fn training(&self) -> Option<&TrainingClock> {
+        self.configured.training()
+    }
+}

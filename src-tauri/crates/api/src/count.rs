@@ -4,7 +4,7 @@
 //! user's language, and the AEU's preliminary results read from its driver.
 
 use domain::count::{self, AeuDifference, AeuSource, AeuTally, CountEntry, CountFigures, EntryDifference};
-use domain::election::ElectionDefinition;
+use domain::election::{ElectionDefinition, LocalizedText};
 use domain::protocol::{self, ContestProtocol};
 use domain::{Command, DayState};
 use driver_api::{AeuError, DeviceKind};
@@ -38,6 +38,53 @@ pub struct ContestCountView {
     pub violations: Vec<ApiError>,
     /// What the simulated voters really marked (demo and training only).
     pub truth: Option<crate::simulation::TrueTally>,
+    /// The protocol's lines of this contest in printed order, its options included.
+    pub lines: Vec<protocol::FormLine>,
+    /// What a member enters for this contest, in the form's order.
+    pub entry_fields: Vec<EntryField>,
+}
+
+/// One figure a member enters for a contest: its field as the differences name it
+/// (`in-boxes`, `votes:<option>`, `invalid`, `unestablished`, `lost`, `not-accounted`),
+/// and the protocol line it goes to, when it goes to one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EntryField {
+    pub field: String,
+    /// The line's printed number.
+    pub number: Option<String>,
+    /// The line's label or the option's name; `None` for a figure no line holds
+    /// (ballots of unestablished form are set aside, §55).
+    pub label: Option<LocalizedText>,
+}
+
+/// The figure of [`CountFigures`] a protocol line is entered as, if it is entered at all
+/// (the other lines come from the journal).
+fn entered_as(line: &protocol::FormLine) -> Option<String> {
+    match (line.kind, line.id.as_str()) {
+        (protocol::LineKind::Option, option) => Some(format!("votes:{option}")),
+        (_, "ballots-in-stationary-boxes" | "ballots-in-aeu") => Some("in-boxes".into()),
+        (_, "ballots-invalid") => Some("invalid".into()),
+        (_, "ballots-lost") => Some("lost".into()),
+        (_, "ballots-not-accounted") => Some("not-accounted".into()),
+        _ => None,
+    }
+}
+
+/// The figures a member enters for a contest, in the order of the form's lines, then
+/// those no line holds.
+pub fn entry_fields(lines: &[protocol::FormLine]) -> Vec<EntryField> {
+    let mut fields: Vec<EntryField> = lines
+        .iter()
+        .filter_map(|line| {
+            entered_as(line).map(|field| EntryField { field, number: Some(line.number.clone()), label: Some(line.label.clone()) })
+        })
+        .collect();
+    for needed in ["in-boxes", "invalid", "unestablished"] {
+        if !fields.iter().any(|f| f.field == needed) {
+            fields.push(EntryField { field: needed.into(), number: None, label: None });
+        }
+    }
+    fields
 }
 
 /// Everything after 20:00.
@@ -89,6 +136,7 @@ pub(crate) fn count_view(
     let contests = count::contests_counted_here(election)
         .into_iter()
         .map(|contest| {
+            let lines = form.map(|f| f.lines_for(contest)).unwrap_or_default();
             let entries: Vec<CountEntry> = state.count.current_entries(&contest.id).into_iter().cloned().collect();
             let differences = match entries.as_slice() {
                 [.., a, b] => count::differences(&a.figures, &b.figures, contest),
@@ -117,6 +165,8 @@ pub(crate) fn count_view(
                 protocol: figures,
                 violations: form.map(|f| violations.iter().map(|v| explain(f, v, language)).collect()).unwrap_or_default(),
                 truth: truth.iter().find(|t| t.contest == contest.id).cloned(),
+                entry_fields: entry_fields(&lines),
+                lines,
             }
         })
         .collect();
@@ -191,5 +241,41 @@ impl Station {
     /// The true piles of the simulated voters (demo and training), else nothing.
     pub fn simulated_truth(&self) -> Vec<crate::simulation::TrueTally> {
         self.simulation.as_ref().map(|s| s.truth()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Demo;
+
+    fn fields_of(demo: Demo) -> Vec<(String, Option<String>)> {
+        let election = demo.definition_as_shipped().expect("demo");
+        let form = protocol::form_for(election.station.kind).expect("form");
+        let contest = &election.contests[0];
+        entry_fields(&form.lines_for(contest)).into_iter().map(|f| (f.field, f.number)).collect()
+    }
+
+    fn line(field: &str, number: &str) -> (String, Option<String>) {
+        (field.to_owned(), Some(number.to_owned()))
+    }
+
+    #[test]
+    fn a_regular_station_enters_its_piles_in_the_order_of_the_form() {
+        let mut expected = vec![line("in-boxes", "8"), line("invalid", "9"), line("lost", "11"), line("not-accounted", "12")];
+        for (number, option) in (13..).zip(["p1", "p2", "p3", "p4", "p5", "against-all"]) {
+            expected.push(line(&format!("votes:{option}"), &number.to_string()));
+        }
+        expected.push(("unestablished".to_owned(), None));
+        assert_eq!(fields_of(Demo::CityCouncil), expected);
+    }
+
+    #[test]
+    fn r5_2_a_remote_station_enters_a_districts_ballots_from_the_aeu_and_its_piles() {
+        let fields = fields_of(Demo::RemoteVoting);
+        assert_eq!(fields[..2], [line("in-boxes", "5"), line("invalid", "7")]);
+        assert_eq!(fields[2], line("votes:c1", "8"));
+        assert!(!fields.iter().any(|(f, _)| f == "lost" || f == "not-accounted"), "no such lines on the remote form");
+        assert_eq!(fields.last(), Some(&("unestablished".to_owned(), None)));
     }
 }

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 use domain::attendance::{Arrival, AttendeeCategory};
 use domain::lot::{Contribution, LotPurpose};
 use domain::opening::BoxKind;
-use domain::{Command, ElectionDefinition, StationKind};
+use domain::{Command, ElectionDefinition, StationKind, StepId, timeline};
 
 use crate::error::ApiError;
 use crate::station::Station;
@@ -56,13 +56,22 @@ pub enum DemoStage {
     /// The opening meeting of 07:00 recorded and the polls open at 08:00: voters can be
     /// identified at once (for trainers who start at the desk, and for the tests).
     PollsOpen,
+    /// The whole voting day recorded up to the close: the morning, simulated voters
+    /// identified and casting their ballots from 08:00 to 20:00, the turnout reports and
+    /// the polls closed at 20:00. The app opens at the count (for trainers and the tests
+    /// of the count); the station's clock must already be past 20:00.
+    Closed,
 }
+
+/// How many simulated voters come to the desk in the day of [`DemoStage::Closed`].
+pub const CLOSED_STAGE_VOTERS: u32 = 40;
 
 impl DemoStage {
     pub fn from_name(name: &str) -> Option<DemoStage> {
         match name {
             "start" => Some(DemoStage::Start),
             "polls-open" | "voting" => Some(DemoStage::PollsOpen),
+            "closed" | "count" => Some(DemoStage::Closed),
             _ => None,
         }
     }
@@ -73,8 +82,10 @@ impl Station {
     /// journal holds nothing but the election. Refused otherwise: a day under way is
     /// never rewritten.
     pub fn prepare_demo(&self, stage: DemoStage) -> Result<(), ApiError> {
-        if stage == DemoStage::Start {
-            return Ok(());
+        match stage {
+            DemoStage::Start => return Ok(()),
+            DemoStage::PollsOpen => {}
+            DemoStage::Closed => return self.prepare_closed_day(),
         }
         if self.overview().journal.events != 1 {
             return Err(ApiError::new("demo.day-under-way", "error-demo-day-under-way"));
@@ -146,5 +157,21 @@ impl Station {
         }
         self.act_at(Command::OpenPolls, at(8, 0))?;
         Ok(())
+    }
+
+    /// The morning, the voters and the close, each at its time of the law (the clock is
+    /// held there meanwhile), then the configured clock again, past 20:00.
+    fn prepare_closed_day(&self) -> Result<(), ApiError> {
+        let election = self.election()?;
+        let closes = timeline::starts_at(&election, StepId::Close);
+        if self.now() < closes {
+            let time = closes.with_timezone(&election.tz()).format("%H:%M").to_string();
+            return Err(ApiError::new("step.too-early", "error-step-too-early").with("step", StepId::Close.name()).with("time", time));
+        }
+        self.prepare_demo(DemoStage::PollsOpen)?;
+        let hold = |instant: DateTime<Utc>| self.hold_clock(Some(instant));
+        let voted = crate::demo_day::vote_and_close(self, &hold, CLOSED_STAGE_VOTERS);
+        self.hold_clock(None);
+        voted
     }
 }

@@ -3,19 +3,20 @@
 //! their ballots into the simulated AEU, the 2-hourly turnout, the close, the count
 //! entered twice, the protocol signed, the packets and the delivery — through the same
 //! `Station` functions the window uses. `uchastok demo` prints its protocol; the tests
-//! hold its figures against what the simulation put in.
+//! hold its figures against what the simulation put in. The day up to the close alone
+//! ([`vote_and_close`]) is the demo stage `closed`, where the app opens at the count.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
-use domain::count::CountFigures;
-use domain::election::{Role, StationKind};
+use domain::count::{AeuSource, AeuTally, CountFigures};
+use domain::election::{ElectionDefinition, Role, StationKind};
 use domain::identification::TURNOUT_STEPS;
 use domain::results::StationResults;
 use domain::{Command, timeline};
 
-use crate::clock::FixedClock;
+use crate::clock::{Clock, FixedClock};
 use crate::demo::{Demo, DemoStage};
 use crate::error::ApiError;
 use crate::simulation::{TrueTally, VoterCase};
@@ -45,6 +46,36 @@ pub struct DemoDay {
     pub failures: u32,
 }
 
+/// How a demo day differs from the shipped one: for a district commission's exercise,
+/// the day can be run as another station of the same district, and something can go
+/// wrong on purpose.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DemoVariant {
+    /// The station's number instead of the definition's (same district, same election).
+    pub station: Option<String>,
+    pub plant: Option<DemoPlant>,
+}
+
+/// A discrepancy a district commission should find in the day's bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoPlant {
+    /// The AEU's figures are typed from its printout with votes of the first option
+    /// given to the second, and nobody demands a recount (§56, §62).
+    AeuDiffers,
+    /// The documents are delivered at 07:10 the next morning, after 06:00 (§67).
+    LateDelivery,
+}
+
+impl DemoPlant {
+    pub fn from_name(name: &str) -> Option<DemoPlant> {
+        match name {
+            "aeu-differs" => Some(DemoPlant::AeuDiffers),
+            "late-delivery" | "late" => Some(DemoPlant::LateDelivery),
+            _ => None,
+        }
+    }
+}
+
 /// Which voter comes `index`-th: mostly voters who may vote here, now and then one the
 /// rules or the devices stop.
 pub(crate) fn case_of(index: u32, remote: bool) -> VoterCase {
@@ -54,7 +85,7 @@ pub(crate) fn case_of(index: u32, remote: bool) -> VoterCase {
         41 => VoterCase::NotInRegister,
         9 if remote => VoterCase::OwnDistrictOtherStation,
         5 | 25 if remote => VoterCase::DigitalPassport,
-        _ if remote && index % 3 == 0 => VoterCase::OtherDistrict,
+        _ if remote && index.is_multiple_of(3) => VoterCase::OtherDistrict,
         _ => VoterCase::Eligible,
     }
 }
@@ -99,57 +130,59 @@ pub(crate) fn serve_arrival(station: &Station, document: domain::identification:
     Ok(())
 }
 
-/// Runs the day and returns the station at its end.
-pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
-    let definition = options.demo.definition_as_shipped()?;
-    let zone = definition.tz();
-    let at = |day_offset: i64, hour: u32, minute: u32| -> DateTime<Utc> {
-        let day = definition.voting_day + Duration::days(day_offset);
-        let local = day.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN));
-        zone.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc)).unwrap_or_default()
-    };
-    let clock = Arc::new(FixedClock::at(at(0, 6, 45)));
-    let station = Station::open(StationConfig::simulated(
-        options.data_dir.clone(),
-        clock.clone(),
-        Some(options.demo),
-        options.seed,
-    ))?;
-    station.prepare_demo(DemoStage::PollsOpen)?;
+/// An instant of the demo's day in the station's zone: `day_offset` days from voting
+/// day, at `hour:minute` local time.
+fn local(election: &ElectionDefinition, day_offset: i64, hour: u32, minute: u32) -> DateTime<Utc> {
+    let day = election.voting_day + Duration::days(day_offset);
+    let local = day.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN));
+    election.tz().from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+}
+
+/// The voting hours and the close, on a station whose morning is recorded up to the
+/// open polls ([`DemoStage::PollsOpen`]): `voters` simulated voters at the desk spread
+/// over 08:00–20:00, the turnout reported every two hours, the polls closed at 20:00.
+/// `set_time` moves the station's clock to each instant before it acts.
+pub fn vote_and_close(station: &Station, set_time: &dyn Fn(DateTime<Utc>), voters: u32) -> Result<(), ApiError> {
     let election = station.election()?;
     let remote = election.station.kind == StationKind::RemoteVoting;
-
-    // 08:00–20:00: the voters, spread over the twelve hours; the turnout every two hours.
     let opens = timeline::starts_at(&election, domain::StepId::Voting);
     let minutes = 12 * 60;
     let mut reported = 0;
-    for index in 0..options.voters {
-        let when = opens + Duration::seconds(i64::from(index) * minutes * 60 / i64::from(options.voters.max(1)) + 30);
+    for index in 0..voters {
+        let when = opens + Duration::seconds(i64::from(index) * minutes * 60 / i64::from(voters.max(1)) + 30);
         while reported < TURNOUT_STEPS.len() && timeline::starts_at(&election, TURNOUT_STEPS[reported]) <= when {
-            clock.set(timeline::starts_at(&election, TURNOUT_STEPS[reported]) + Duration::minutes(2));
+            set_time(timeline::starts_at(&election, TURNOUT_STEPS[reported]) + Duration::minutes(2));
             station.act(Command::ReportTurnout { step: TURNOUT_STEPS[reported] })?;
             reported += 1;
         }
-        clock.set(when);
-        serve(&station, case_of(index, remote))?;
+        set_time(when);
+        serve(station, case_of(index, remote))?;
     }
     for step in &TURNOUT_STEPS[reported..] {
-        clock.set(timeline::starts_at(&election, *step) + Duration::minutes(2));
+        set_time(timeline::starts_at(&election, *step) + Duration::minutes(2));
         station.act(Command::ReportTurnout { step: *step })?;
     }
-
-    // 20:00: the close, then the count (§49–63).
-    clock.set(at(0, 20, 0));
+    set_time(timeline::starts_at(&election, domain::StepId::Close));
     station.act(Command::ClosePolls)?;
+    Ok(())
+}
+
+/// The count by the book after the close (§52–67): unused ballots, the list's totals,
+/// the AEU's preliminary results, every contest entered by two members from the true
+/// piles, the protocol signed by everyone present, the packets and the delivery.
+fn count_by_the_book(station: &Station, set_time: &dyn Fn(DateTime<Utc>), variant: &DemoVariant) -> Result<(), ApiError> {
+    let election = station.election()?;
+    let remote = election.station.kind == StationKind::RemoteVoting;
+    let at = |day_offset: i64, hour: u32, minute: u32| local(&election, day_offset, hour, minute);
     let overview = station.overview();
     let voting = overview.voting.clone().ok_or_else(|| ApiError::new("internal", "error-internal"))?;
     if !remote {
-        clock.set(at(0, 20, 5));
+        set_time(at(0, 20, 5));
         let state_received = overview.opening.as_ref().and_then(|o| o.ballots_received.as_ref()).map(|r| r.recounted).unwrap_or(0);
         let unused = state_received.saturating_sub(voting.ballots_issued);
         station.act(Command::CancelUnusedBallots { unused, spoiled_returned: 0 })?;
     }
-    clock.set(at(0, 20, 10));
+    set_time(at(0, 20, 10));
     let voters_in_list = if remote {
         voting.listed
     } else {
@@ -161,13 +194,25 @@ pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
         signatures: voting.identified,
         explanation: None,
     })?;
-    clock.set(at(0, 20, 20));
-    station.aeu_results_from_driver()?;
-
+    set_time(at(0, 20, 20));
     let truth = station.simulated_truth();
+    if variant.plant == Some(DemoPlant::AeuDiffers) {
+        let tallies = domain::count::contests_counted_here(&election)
+            .into_iter()
+            .map(|contest| {
+                let tally = truth.iter().find(|t| t.contest == contest.id).cloned().unwrap_or_default();
+                let votes = shifted(&tally.votes, contest, 5);
+                AeuTally { contest: contest.id.clone(), processed: tally.cast, votes, invalid: tally.invalid }
+            })
+            .collect();
+        station.act(Command::RecordAeuResults { source: AeuSource::Printout, tallies })?;
+    } else {
+        station.aeu_results_from_driver()?;
+    }
+
     let counters: Vec<String> =
         election.commission.iter().filter(|m| m.role == Role::Member).take(2).map(|m| m.id.clone()).collect();
-    clock.set(at(0, 20, 40));
+    set_time(at(0, 20, 40));
     for contest in domain::count::contests_counted_here(&election) {
         let tally = truth.iter().find(|t| t.contest == contest.id).cloned().unwrap_or_default();
         let figures = CountFigures {
@@ -180,13 +225,62 @@ pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
             station.act(Command::EnterCount { contest: contest.id.clone(), member: member.clone(), figures: figures.clone() })?;
         }
     }
-    clock.set(at(0, 22, 30));
+    set_time(at(0, 22, 30));
     let signers: Vec<String> = station.overview().count.map(|c| c.members_present).unwrap_or_default();
     station.act(Command::SignProtocol { signers })?;
-    clock.set(at(0, 23, 0));
+    set_time(at(0, 23, 0));
     station.act(Command::SealPackets)?;
-    clock.set(at(1, 1, 30));
+    set_time(if variant.plant == Some(DemoPlant::LateDelivery) { at(1, 7, 10) } else { at(1, 1, 30) });
     station.act(Command::RecordDelivery)?;
+    Ok(())
+}
+
+/// Runs the day and returns the station at its end.
+pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
+    run_as(options, &DemoVariant::default())
+}
+
+/// Votes moved from the first option of each contest to the second (at most `moved`).
+fn shifted(votes: &std::collections::BTreeMap<String, u64>, contest: &domain::election::Contest, moved: u64) -> std::collections::BTreeMap<String, u64> {
+    let mut votes = votes.clone();
+    if let [first, second, ..] = contest.options.as_slice() {
+        let taken = votes.get(&first.id).copied().unwrap_or(0).min(moved);
+        *votes.entry(first.id.clone()).or_default() -= taken;
+        *votes.entry(second.id.clone()).or_default() += taken;
+    }
+    votes
+}
+
+/// Runs the day as `variant` says and returns the station at its end.
+pub fn run_as(options: &DemoDayOptions, variant: &DemoVariant) -> Result<DemoDay, ApiError> {
+    let mut definition = options.demo.definition_as_shipped()?;
+    if let Some(number) = &variant.station {
+        definition.station.number = number.clone();
+    }
+    let clock = Arc::new(FixedClock::at(local(&definition, 0, 6, 45)));
+    if variant.station.is_some() {
+        // The definition goes into the journal first, so that the demo's register and
+        // simulated voters are made for this station when it opens as a demo.
+        std::fs::create_dir_all(&options.data_dir).map_err(|error| {
+            ApiError::new("data-dir", "error-data-dir")
+                .with("path", options.data_dir.display().to_string())
+                .with("detail", error.to_string())
+        })?;
+        let mut journal = store::Journal::open(&options.data_dir.join(crate::station::DATABASE_FILE))?;
+        if journal.state().election.is_none() {
+            journal.execute(&Command::LoadElection { definition: Box::new(definition.clone()) }, clock.now())?;
+        }
+    }
+    let station = Station::open(StationConfig::simulated(
+        options.data_dir.clone(),
+        clock.clone(),
+        Some(options.demo),
+        options.seed,
+    ))?;
+    station.prepare_demo(DemoStage::PollsOpen)?;
+    let set_time = |instant: DateTime<Utc>| clock.set(instant);
+    vote_and_close(&station, &set_time, options.voters)?;
+    count_by_the_book(&station, &set_time, variant)?;
 
     let results = {
         let journal = station.journal();
@@ -194,6 +288,38 @@ pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
             ApiError::new("internal", "error-internal").with("detail", format!("{problem:?}"))
         })?
     };
+    let truth = station.simulated_truth();
     let voting = station.overview().voting.ok_or_else(|| ApiError::new("internal", "error-internal"))?;
     Ok(DemoDay { station, clock, results, truth, identified: voting.identified, failures: voting.failures })
+}
+
+/// An error found after signing (§66): the protocol is corrected — one vote of the
+/// first option of every contest recounted for the second — and signed again, half an
+/// hour after the day's last act. The station then exports a second bundle.
+pub fn correct(day: &DemoDay) -> Result<StationResults, ApiError> {
+    let station = &day.station;
+    let election = station.election()?;
+    let agreed: Vec<(String, CountFigures)> = {
+        let journal = station.journal();
+        domain::count::contests_counted_here(&election)
+            .into_iter()
+            .filter_map(|contest| journal.state().count.agreed(&contest.id).map(|(_, f)| (contest.id.clone(), f.clone())))
+            .collect()
+    };
+    day.clock.set(station.now() + Duration::minutes(30));
+    station.act(Command::CorrectProtocol { reason: "§66: one ballot sorted into the wrong pile".to_owned() })?;
+    let counters: Vec<String> =
+        election.commission.iter().filter(|m| m.role == Role::Member).take(2).map(|m| m.id.clone()).collect();
+    for (contest_id, mut figures) in agreed {
+        let Some(contest) = election.contests.iter().find(|c| c.id == contest_id) else { continue };
+        figures.votes = shifted(&figures.votes, contest, 1);
+        for member in &counters {
+            station.act(Command::EnterCount { contest: contest_id.clone(), member: member.clone(), figures: figures.clone() })?;
+        }
+    }
+    let signers: Vec<String> = station.overview().count.map(|c| c.members_present).unwrap_or_default();
+    station.act(Command::SignProtocol { signers })?;
+    let journal = station.journal();
+    domain::results::compute(journal.state())
+        .map_err(|problem| ApiError::new("internal", "error-internal").with("detail", format!("{problem:?}")))
 }

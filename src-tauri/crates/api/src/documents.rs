@@ -32,6 +32,21 @@ pub enum DocumentKind {
     Act { number: u32 },
     /// The register of acts.
     ActRegister,
+    /// Signed results protocol `number` (1, or more after corrections, §66), one of its
+    /// two copies (§65).
+    Protocol { number: u32, copy: u32 },
+    /// The AEU's preliminary protocol (§56), attached to the results protocol.
+    AeuPreliminary,
+    /// The enlarged form of the protocol in force, a wall poster (§69).
+    EnlargedProtocol,
+    /// A certified copy of the protocol in force for each person present (§70).
+    CertifiedCopies,
+    /// A label for each packet of documents (§64, R5.4).
+    PacketLabels,
+    /// The inventory of the bag the packets go into (§64, R5.4).
+    PacketInventory,
+    /// The final meeting: complaints, the decisions and who agreed, dissenting opinions (§64).
+    FinalMeeting,
 }
 
 impl DocumentKind {
@@ -52,23 +67,30 @@ impl DocumentKind {
             DocumentKind::OutOfPremisesAct => "out-of-premises-act".to_owned(),
             DocumentKind::Act { number } => format!("act-{number:03}"),
             DocumentKind::ActRegister => "act-register".to_owned(),
+            DocumentKind::Protocol { number, copy } => format!("protocol-{number}-copy-{copy}"),
+            DocumentKind::AeuPreliminary => "aeu-preliminary-protocol".to_owned(),
+            DocumentKind::EnlargedProtocol => "enlarged-protocol".to_owned(),
+            DocumentKind::CertifiedCopies => "certified-copies".to_owned(),
+            DocumentKind::PacketLabels => "packet-labels".to_owned(),
+            DocumentKind::PacketInventory => "packet-inventory".to_owned(),
+            DocumentKind::FinalMeeting => "final-meeting".to_owned(),
         }
     }
 }
 
-struct Words(Localizer);
+pub(crate) struct Words(pub(crate) Localizer);
 
 impl Words {
-    fn t(&self, id: &str) -> String {
+    pub(crate) fn t(&self, id: &str) -> String {
         self.0.text(id)
     }
 
-    fn with(&self, id: &str, args: &[(&str, MessageArg)]) -> String {
+    pub(crate) fn with(&self, id: &str, args: &[(&str, MessageArg)]) -> String {
         let args = args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
         self.0.message(id, &args)
     }
 
-    fn role(&self, role: Role) -> String {
+    pub(crate) fn role(&self, role: Role) -> String {
         self.t(match role {
             Role::Chair => "role-chair",
             Role::DeputyChair => "role-deputy-chair",
@@ -77,7 +99,7 @@ impl Words {
         })
     }
 
-    fn person_role(&self, person: &PresentPerson) -> String {
+    pub(crate) fn person_role(&self, person: &PresentPerson) -> String {
         match person.role {
             Some(role) => self.role(role),
             None => self.t(&format!("category-{}", kebab(&person.category))),
@@ -85,7 +107,7 @@ impl Words {
     }
 }
 
-fn kebab<T: Serialize>(value: &T) -> String {
+pub(crate) fn kebab<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
@@ -124,6 +146,13 @@ pub fn build(
         (words.t("doc-address"), election.station.address.get(language.code()).to_owned()),
     ];
     let (title, blocks) = match kind {
+        DocumentKind::Protocol { .. }
+        | DocumentKind::AeuPreliminary
+        | DocumentKind::EnlargedProtocol
+        | DocumentKind::CertifiedCopies
+        | DocumentKind::PacketLabels
+        | DocumentKind::PacketInventory
+        | DocumentKind::FinalMeeting => return crate::protocol_documents::build(kind, election, state, language, now),
         DocumentKind::LotRecord { purpose } => {
             let record = state.lot_drawn(*purpose).ok_or_else(|| refuse("document.not-yet", "error-document-not-yet"))?;
             let drawn_at = state.lots.get(purpose).and_then(|l| l.drawn.as_ref()).map(|(at, _)| *at);

@@ -4,7 +4,9 @@
 //! (`training`: scenarios, the training clock's controls, scripted trainees, the
 //! debrief, the swappable station the windows follow), spoiled ballots and
 //! the duplicates the chair's card signs (`spoils`), incidents and their acts
-//! (`incidents`), the views that
+//! (`incidents`), the district
+//! commission's side (`dec`: its file, key registry, imports, summary table, documents
+//! and NIST exports), the choice between the two (`mode`), the views that
 //! cross IPC (`view`), and the one error shape the UI translates (`ApiError`). The Tauri
 //! app, the CLI and the scenario tests all call this crate, so a use case behaves the
 //! same from a window, a script and a test.
@@ -15,12 +17,18 @@
 pub mod ballot_code;
 mod clock;
 pub mod count;
+pub mod dec;
 pub mod demo;
+pub mod demo_bundle;
 pub mod demo_day;
 pub mod desk;
 pub mod documents;
 mod error;
 pub mod incidents;
+mod protocol_documents;
+pub mod mode;
+pub mod export;
+pub mod keys;
 pub mod references;
 pub mod register_import;
 pub mod simulation;

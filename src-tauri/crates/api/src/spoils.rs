@@ -323,7 +323,7 @@ impl Station {
                 district: code.contest.clone(),
                 reason: reason.to_owned(),
                 nonce: hex::encode(nonce),
-                journal_head: domain::journal_head::hex(&journal.state().journal_head),
+                journal_head: domain::lot::hex(&journal.state().journal_head),
                 card: registered.fingerprint.clone(),
                 signature: String::new(),
             };

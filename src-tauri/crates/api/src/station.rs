@@ -14,7 +14,7 @@ use i18n::Language;
 use store::register::{Register, RegisterKey, VoterKey};
 use store::{Health, Journal, SerialSet};
 
-use crate::clock::Clock;
+use crate::clock::{Clock, HeldClock};
 use crate::demo::Demo;
 use crate::desk::Session;
 use crate::documents::{self, DocumentKind};
@@ -27,7 +27,7 @@ use crate::view::{
 };
 
 const LANGUAGE_SETTING: &str = "language";
-const DATABASE_FILE: &str = "uchastok.db";
+pub(crate) const DATABASE_FILE: &str = "uchastok.db";
 const REGISTER_FILE: &str = "register.db";
 const SERIALS_FILE: &str = "ballots.db";
 const KEYS_DIR: &str = "keys";
@@ -85,12 +85,14 @@ pub(crate) struct StationKeys {
     pub register: RegisterKey,
     /// Authenticates the QR codes of the ballots printed here.
     pub ballot: [u8; 32],
+    /// The seed of the station's Ed25519 signing key (bundles, checkpoints: `keys.rs`).
+    pub station: [u8; 32],
 }
 
 pub struct Station {
     pub(crate) data_dir: PathBuf,
     journal: Mutex<Journal>,
-    clock: Arc<dyn Clock>,
+    clock: HeldClock,
     devices: Vec<Arc<dyn Device>>,
     pub(crate) keys: StationKeys,
     register: Mutex<Option<Register>>,
@@ -167,9 +169,12 @@ impl Station {
         })?;
         let register_key_path = keys_dir.join("register.key");
         let ballot_key_path = keys_dir.join("ballot.key");
+        let station_key_path = keys_dir.join("station.key");
         let keys = StationKeys {
             register: RegisterKey::load_or_create(&register_key_path).map_err(|e| key_error(&register_key_path, &e))?,
             ballot: store::register::load_or_create_secret(&ballot_key_path).map_err(|e| key_error(&ballot_key_path, &e))?,
+            station: store::register::load_or_create_secret(&station_key_path)
+                .map_err(|e| key_error(&station_key_path, &e))?,
         };
         let serials = SerialSet::open(&config.data_dir.join(SERIALS_FILE))?;
         let election = journal.state().election.clone();
@@ -191,7 +196,7 @@ impl Station {
         Ok(Station {
             data_dir: config.data_dir,
             journal: Mutex::new(journal),
-            clock: config.clock,
+            clock: HeldClock::new(config.clock),
             devices: config.devices,
             keys,
             register: Mutex::new(register),
@@ -319,7 +324,7 @@ impl Station {
     pub(crate) fn act_internal(&self, command: Command) -> Result<(), ApiError> {
         let now = self.clock.now();
         self.journal().execute(&command, now)?;
-        Ok(())
+        self.checkpoint_after(&command, now)
     }
 
     /// The register's entry for a personal number; refused when no register is imported.
@@ -407,12 +412,18 @@ impl Station {
     }
 
     pub(crate) fn clock(&self) -> &dyn Clock {
-        self.clock.as_ref()
+        &self.clock
     }
 
     /// The journal's events, in order (the debrief and the trainer's feed read them).
     pub(crate) fn events(&self) -> Result<Vec<domain::Event>, ApiError> {
         Ok(self.journal().events()?)
+    }
+
+    /// Holds the station's clock at `instant` while a demo's day is recorded at the times
+    /// of the law; `None` gives it back to the configured clock.
+    pub(crate) fn hold_clock(&self, instant: Option<DateTime<Utc>>) {
+        self.clock.hold(instant);
     }
 
     pub fn language(&self) -> Language {
@@ -439,11 +450,19 @@ impl Station {
     /// polls…) if the rules allow it; otherwise nothing is recorded and the reason comes
     /// back. Setting up the election and the lot have their own functions.
     pub fn act(&self, command: Command) -> Result<Overview, ApiError> {
-        if matches!(command, Command::LoadElection { .. } | Command::CommitLot { .. } | Command::DrawLot { .. }) {
+        if matches!(
+            command,
+            Command::LoadElection { .. }
+                | Command::CommitLot { .. }
+                | Command::DrawLot { .. }
+                | Command::RegisterStationKey { .. }
+                | Command::SignCheckpoint { .. }
+        ) {
             return Err(ApiError::new("act.not-here", "error-act-not-here"));
         }
         let now = self.clock.now();
         self.journal().execute(&command, now)?;
+        self.checkpoint_after(&command, now)?;
         Ok(self.overview())
     }
 
@@ -491,7 +510,7 @@ impl Station {
     /// Records a command at a given instant (the demo's prepared morning).
     pub(crate) fn act_at(&self, command: Command, at: DateTime<Utc>) -> Result<(), ApiError> {
         self.journal().execute(&command, at)?;
-        Ok(())
+        self.checkpoint_after(&command, at)
     }
 
     /// A printed record as PDF, in the chosen language.
@@ -596,6 +615,7 @@ impl Station {
             None => Vec::new(),
         };
         let head = journal.head();
+        let checkpoint = crate::keys::checkpoint_view(state);
         let journal_view = JournalView {
             events: u32::try_from(head.count).unwrap_or(u32::MAX),
             head: head.hex().chars().take(16).collect(),
@@ -608,11 +628,12 @@ impl Station {
                     args: problem.args(),
                 }),
             },
+            checkpoint,
         };
         Overview {
             language: language.code().to_owned(),
             election: election.map(election_view),
-            clock: clock_view(election, now, self.clock.as_ref()),
+            clock: clock_view(election, now, &self.clock),
             timeline,
             devices: self.devices.iter().map(|device| device.status()).collect(),
             journal: journal_view,

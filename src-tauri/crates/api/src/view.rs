@@ -142,6 +142,8 @@ pub struct JournalView {
     /// The journal failed its checks at start: nothing can be recorded.
     pub read_only: bool,
     pub problem: Option<ApiError>,
+    /// The last signed checkpoint (`keys`), for the status bar and the paper minutes.
+    pub checkpoint: Option<crate::keys::CheckpointView>,
 }
 
 /// The observers' monitor (§37, R4.3): large type, no personal data but the photo of

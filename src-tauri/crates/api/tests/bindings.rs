@@ -92,6 +92,7 @@ fn generated() -> String {
         declaration::<api::register_import::ImportReportView>(&config),
         declaration::<api::count::CountView>(&config),
         declaration::<api::count::ContestCountView>(&config),
+        declaration::<api::count::EntryField>(&config),
         declaration::<api::simulation::TrueTally>(&config),
         declaration::<domain::count::AeuSource>(&config),
         declaration::<domain::count::AeuTally>(&config),
@@ -125,11 +126,76 @@ fn generated() -> String {
         declaration::<api::incidents::StopView>(&config),
         declaration::<api::incidents::PeriodView>(&config),
         declaration::<api::simulation::SpoiledBallotCase>(&config),
+        declaration::<api::keys::StationKeyView>(&config),
+        declaration::<api::keys::CheckpointView>(&config),
+        declaration::<api::export::ExportRequest>(&config),
+        declaration::<api::export::ExportReport>(&config),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/crates/api/tests/bindings.rs. Do not edit.\n\n{}",
         declarations.join("\n")
     )
+}
+
+/// The district commission's window: a file of its own (`dec-bindings.ts`), so that its
+/// types and the station's grow apart without touching each other.
+fn generated_dec() -> String {
+    let config = Config::new().with_large_int("number");
+    let declarations = [
+        declaration::<api::ApiError>(&config),
+        declaration::<domain::MessageArg>(&config),
+        declaration::<domain::election::LocalizedText>(&config),
+        declaration::<domain::election::StationKind>(&config),
+        declaration::<domain::protocol::LineKind>(&config),
+        declaration::<api::mode::AppMode>(&config),
+        declaration::<api::view::JournalView>(&config),
+        declaration::<api::keys::CheckpointView>(&config),
+        declaration::<api::dec::view::DecOverview>(&config),
+        declaration::<api::dec::view::DecSetupView>(&config),
+        declaration::<api::dec::view::GroundView>(&config),
+        declaration::<api::dec::view::FlagView>(&config),
+        declaration::<api::dec::view::BundleView>(&config),
+        declaration::<api::dec::view::SetAsideView>(&config),
+        declaration::<api::dec::view::ResolutionView>(&config),
+        declaration::<api::dec::view::RefusalView>(&config),
+        declaration::<api::dec::view::LineValue>(&config),
+        declaration::<api::dec::view::DecStationView>(&config),
+        declaration::<api::dec::view::ColumnView>(&config),
+        declaration::<api::dec::view::RowView>(&config),
+        declaration::<api::dec::view::SectionView>(&config),
+        declaration::<api::dec::view::OptionTotal>(&config),
+        declaration::<api::dec::view::UnsummedRow>(&config),
+        declaration::<api::dec::view::SummaryView>(&config),
+        declaration::<domain::dec::Totals>(&config),
+        declaration::<domain::dec::RowStatus>(&config),
+        declaration::<domain::dec::RecountMark>(&config),
+        declaration::<domain::dec::SetAsideGround>(&config),
+        declaration::<domain::dec::SetAsideScope>(&config),
+        declaration::<api::dec::ImportStatus>(&config),
+        declaration::<api::dec::ImportItem>(&config),
+        declaration::<api::dec::ImportOutcome>(&config),
+        declaration::<api::dec::Registered>(&config),
+        declaration::<api::dec::DecDocument>(&config),
+    ];
+    format!(
+        "// Generated from the Rust types by src-tauri/crates/api/tests/bindings.rs. Do not edit.\n\n{}",
+        declarations.join("\n")
+    )
+}
+
+#[test]
+fn committed_dec_typescript_bindings_match_the_rust_types() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/dec-bindings.ts");
+    let expected = generated_dec();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &expected).expect("write bindings");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "ui/src/lib/dec-bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p api --test bindings` and commit it"
+    );
 }
 
 #[test]
@@ -151,7 +217,7 @@ fn committed_typescript_bindings_match_the_rust_types() {
 /// view without its own declaration fails here rather than in the UI's type check.
 #[test]
 fn every_type_the_bindings_use_is_declared() {
-    let text = generated();
+  for text in [generated(), generated_dec()] {
     let code: String = text
         .split("/**")
         .enumerate()
@@ -174,4 +240,5 @@ fn every_type_the_bindings_use_is_declared() {
     }
     // Quoted string literal values (e.g. enum variants) are lower-case kebab here.
     assert!(missing.is_empty(), "types used but not declared in bindings.ts: {missing:?}");
+  }
 }

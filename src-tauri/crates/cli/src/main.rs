@@ -3,12 +3,12 @@
 //! Owns: the command-line surface (`uchastok election check FILE`,
 //! `uchastok journal verify DB`, `uchastok lot verify RECORD`,
 //! `uchastok register generate …`, `uchastok register import FILE …`,
-//! `uchastok demo …`), the choice of the output language
+//! `uchastok demo …`, `uchastok verify BUNDLE --registry REGISTRY`, `uchastok dec …`), the choice of the output language
 //! (`--lang`, else `UCHASTOK_LANG`, else Kyrgyz), and exit codes: 0 when all is well,
 //! 1 when the input has problems or cannot be read, 2 for a wrong command line.
 //!
 //! Never: judges anything itself. Validation is `domain`'s, journal verification and
-//! the voter register are `store`'s, every word printed comes from `locales/*/cli.ftl` (and the domain's own
+//! the voter register are `store`'s, bundle verification is `bundle`'s, the district commission's work is `api::dec`'s, every word printed comes from `locales/*/cli.ftl` (and the domain's own
 //! messages) through `i18n`.
 
 use std::collections::BTreeMap;
@@ -20,11 +20,13 @@ use clap::{Parser, Subcommand};
 use domain::MessageArg;
 use i18n::{Language, Localizer};
 
+mod dec_cmd;
 mod demo_cmd;
 mod election_cmd;
 mod journal_cmd;
 mod lot_cmd;
 mod register_cmd;
+mod verify_cmd;
 
 /// Шайлоо участогу үчүн куралдар / Инструменты избирательного участка.
 #[derive(Debug, Parser)]
@@ -63,9 +65,106 @@ enum Command {
         /// Seed of the simulated devices
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Keep the station's folder (database, documents, keys) here
+        /// Keep the station's folder (database, documents, keys) here, with the signed
+        /// bundle, the station's public key and a demo key registry
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Run the day as this station of the same district (a district's exercise)
+        #[arg(long, value_name = "NUMBER")]
+        station: Option<String>,
+        /// Plant a discrepancy for the district to find: aeu-differs, late-delivery
+        #[arg(long, value_name = "WHAT")]
+        plant: Option<String>,
+        /// After the day, correct the protocol (§66) and export a second bundle
+        #[arg(long)]
+        correct: bool,
+    },
+    /// Округдук шайлоо комиссиясы / Окружная избирательная комиссия (docs/dec.md)
+    Dec {
+        /// The commission's data folder
+        #[arg(long)]
+        dir: PathBuf,
+        #[command(subcommand)]
+        command: DecCommand,
+    },
+    /// Пакетти текшерүү / Проверить пакет участка (docs/bundle-format.md)
+    Verify {
+        /// The bundle (.zip)
+        bundle: PathBuf,
+        /// The district's key registry (signed JSON)
+        #[arg(long)]
+        registry: PathBuf,
+        /// Accept the registry only if signed by this district key (fingerprint or key id)
+        #[arg(long, value_name = "FINGERPRINT")]
+        dec_key: Option<String>,
+        /// Refuse bundles numbered below this (the district took an older one already)
+        #[arg(long, value_name = "N")]
+        min_sequence: Option<u64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DecCommand {
+    /// Комиссияны жөндөө / Настроить комиссию на округ выборов
+    Init {
+        /// The election definition (.toml)
+        #[arg(long)]
+        election: PathBuf,
+        /// The district (contest id) [default: the definition's station's district]
+        #[arg(long)]
+        district: Option<String>,
+        /// The commission's name, as printed on its protocol
+        #[arg(long)]
+        commission: String,
+    },
+    /// Участокту каттоо / Зарегистрировать ключи участков
+    Register {
+        /// Station key files (station-key.json) or key QR texts (UCHKEY1/…)
+        #[arg(required = true)]
+        keys: Vec<String>,
+    },
+    /// Пакеттерди импорттоо / Импортировать пакеты (файлы или папки)
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Жыйынды таблица / Сводная таблица и расхождения
+    Summary,
+    /// Карама-каршылыкты чечүү / Решить конфликт пакетов
+    Resolve {
+        #[arg(long)]
+        station: String,
+        /// The SHA-256 of the bundle to keep
+        #[arg(long)]
+        keep: String,
+        /// It is the result of a recount ordered by a higher commission (§78)
+        #[arg(long)]
+        recount: bool,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Кайра саноо / Отметить пересчёт (§78)
+    Recount {
+        #[arg(long)]
+        station: String,
+    },
+    /// Жараксыз деп табуу / Признать результаты недействительными (§80, R5.9)
+    SetAside {
+        #[arg(long)]
+        station: String,
+        /// s80-unreliable, s80-affected, s80-higher-commission, s80-court, s80-ballots-not-genuine, r59-remote-voting
+        #[arg(long)]
+        ground: String,
+        /// Only the remote-voting results (R5.9)
+        #[arg(long)]
+        remote: bool,
+        #[arg(long)]
+        decision: String,
+    },
+    /// Документтер жана экспорт / Протокол, сводная таблица, NIST JSON, реестр ключей
+    Export {
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -224,8 +323,28 @@ fn main() -> ExitCode {
             };
             register_cmd::generate(&request, &localizer, &mut stdout)
         }
-        Command::Demo { station_kind, voters, seed, out } => {
-            demo_cmd::run(*station_kind, *voters, *seed, out.as_ref(), &localizer, &mut stdout)
+        Command::Demo { station_kind, voters, seed, out, station, plant, correct } => {
+            let request = demo_cmd::DemoRequest { kind: *station_kind, voters: *voters, seed: *seed, out: out.as_ref(), station: station.as_deref(), plant: plant.as_deref(), correct: *correct };
+            demo_cmd::run(&request, &localizer, &mut stdout)
+        }
+        Command::Dec { dir, command } => match command {
+            DecCommand::Init { election, district, commission } => {
+                dec_cmd::init(dir, election, district.as_deref(), commission, &localizer, &mut stdout)
+            }
+            DecCommand::Register { keys } => dec_cmd::register(dir, keys, &localizer, &mut stdout),
+            DecCommand::Import { paths } => dec_cmd::import(dir, paths, &localizer, &mut stdout, &mut std::io::stderr()),
+            DecCommand::Summary => dec_cmd::summary(dir, &localizer, &mut stdout),
+            DecCommand::Resolve { station, keep, recount, reason } => {
+                dec_cmd::resolve(dir, station, keep, *recount, reason, &localizer, &mut stdout)
+            }
+            DecCommand::Recount { station } => dec_cmd::recount(dir, station, &localizer, &mut stdout),
+            DecCommand::SetAside { station, ground, remote, decision } => {
+                dec_cmd::set_aside(dir, station, ground, *remote, decision, &localizer, &mut stdout)
+            }
+            DecCommand::Export { out } => dec_cmd::export(dir, out, &localizer, &mut stdout),
+        },
+        Command::Verify { bundle, registry, dec_key, min_sequence } => {
+            verify_cmd::verify(bundle, registry, dec_key.as_deref(), *min_sequence, &localizer, &mut stdout)
         }
         Command::Register(RegisterCommand::Import { file, db, key, election }) => {
             register_cmd::import(file, db, key, election.as_deref(), &localizer, &mut stdout, &mut std::io::stderr())

@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::acts::Act;
 use crate::attendance::{Arrival, Attendee};
+use crate::checkpoint::{Checkpoint, StationKey};
 use crate::count::{
     AeuResults, AeuSource, AeuTally, Complaint, ComplaintDecision, CountEntry, CountFigures, Dissent, ListTotals, Packet,
     PortableBoxCount, RecountDemand, SignedProtocol, UnusedBallots,
@@ -243,6 +244,12 @@ pub enum Event {
         at: DateTime<Utc>,
         reason: AssistanceReason,
     },
+    /// The station's public signing key, journaled once so that a replay can check the
+    /// checkpoints (`checkpoint`).
+    StationKeyRegistered { key: StationKey },
+    /// The journal's size and head before this entry, signed by the station key: at the
+    /// opening of the polls, after each turnout report, at the close.
+    CheckpointSigned { checkpoint: Checkpoint },
 }
 
 impl Event {
@@ -300,6 +307,8 @@ impl Event {
             Event::PowerCut { .. } => "power-cut",
             Event::PowerRestored { .. } => "power-restored",
             Event::AssistanceGiven { .. } => "assistance-given",
+            Event::StationKeyRegistered { .. } => "station-key-registered",
+            Event::CheckpointSigned { .. } => "checkpoint-signed",
         }
     }
 
@@ -356,6 +365,8 @@ impl Event {
             Event::BallotsReceived { received } => received.at,
             Event::BallotsIssuedToMember { batch } => batch.at,
             Event::PaperStockRecorded { stock } => stock.at,
+            Event::StationKeyRegistered { key } => key.at,
+            Event::CheckpointSigned { checkpoint } => checkpoint.at,
         }
     }
 }
@@ -445,4 +456,14 @@ pub enum Command {
     RecordAssistance { reason: AssistanceReason, helper_name: String, helper_is_voter: bool },
     /// §17: the written decision of the commission to remove a person.
     RemovePerson { person: u32, reason: String },
+    /// The station's public key (64 hex digits), journaled once; the api composes it.
+    RegisterStationKey { public_key: String },
+    /// A checkpoint of the journal as it is now, signed by the station key; the api
+    /// composes it (`checkpoint`).
+    SignCheckpoint {
+        #[ts(type = "number")]
+        count: u64,
+        head: String,
+        signature: String,
+    },
 }

@@ -5,10 +5,12 @@
 //! opening meeting's records (`opening`), out-of-premises voting (`out_of_premises`),
 //! identifying voters and turnout (`identification`, `voting`), numbered acts (`acts`),
 //! spoiled ballots and the duplicates signed by the chair's card (`spoils`), incidents
-//! of voting hours (`incidents`), the journal head signed acts are bound to
-//! (`journal_head`),
+//! of voting hours (`incidents`), the journal's hash-chain arithmetic shared by the
+//! store, the bundle and the head signed acts are bound to (`chain`),
+//! the station key and the signed checkpoints of the journal (`checkpoint`),
 //! the results protocol form and its control relations (`protocol`), the rules
 //! the close and the count (`count`, `closing`), the results a bundle carries (`results`),
+//! the district commission's journal, rules and summary table (`dec`),
 //! the rules (`rules`), training scenarios, scripted trainees and the debrief of a mock
 //! election (`scenario`, `trainee`, `debrief`), the journal's events and
 //! commands (`event`), and the two pure functions the journal is replayed through:
@@ -19,16 +21,18 @@
 //! and lets the district commission replay a station's journal to the same result.
 
 pub mod acts;
+pub mod chain;
+pub mod checkpoint;
 pub mod attendance;
 mod closing;
 pub mod count;
 pub mod debrief;
+pub mod dec;
 pub mod election;
 pub mod error;
 pub mod event;
 pub mod identification;
 pub mod incidents;
-pub mod journal_head;
 pub mod lot;
 pub mod opening;
 pub mod out_of_premises;

@@ -72,6 +72,10 @@ pub(crate) fn decide(election: &ElectionDefinition, state: &DayState, command: &
         Command::IssueBallotToVoter => voting::issue_ballot(election, state, now),
         Command::ReportTurnout { step } => voting::report_turnout(election, state, *step, now),
         Command::ClosePolls => closing::close_polls(election, state, now),
+        Command::RegisterStationKey { public_key } => crate::checkpoint::register_station_key(state, public_key, now),
+        Command::SignCheckpoint { count, head, signature } => {
+            crate::checkpoint::sign_checkpoint(state, *count, head, signature, now)
+        }
         Command::CancelUnusedBallots { unused, spoiled_returned } => {
             closing::cancel_unused(election, state, *unused, *spoiled_returned, now)
         }

@@ -30,7 +30,6 @@ use crate::acts::{self, Act, ActKind};
 use crate::election::{ElectionDefinition, StationKind};
 use crate::error::DomainError;
 use crate::event::Event;
-use crate::journal_head;
 use crate::lot::{hex, unhex};
 use crate::state::DayState;
 use crate::voting;
@@ -252,7 +251,7 @@ pub fn check_authorisation(
     if bytes::<NONCE_BYTES>(&authorisation.nonce).is_none() {
         return Err(refuse("duplicate.bad-signature", "error-duplicate-bad-signature"));
     }
-    if authorisation.journal_head != journal_head::hex(&state.journal_head) {
+    if authorisation.journal_head != crate::lot::hex(&state.journal_head) {
         return Err(refuse("duplicate.stale-signature", "error-duplicate-stale-signature"));
     }
     let key = verifying_key(&card.public_key).ok_or_else(|| refuse("card.bad-key", "error-card-bad-key"))?;

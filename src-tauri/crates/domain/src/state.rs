@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::acts::Act;
 use crate::attendance::Attendee;
+use crate::checkpoint::{self, KeysState};
 use crate::count::CountState;
 use crate::election::ElectionDefinition;
 use crate::error::DomainError;
 use crate::identification::{IdentificationState, IdentifiedVoter, TurnoutReport};
 use crate::incidents::{self, IncidentsState};
-use crate::journal_head;
+use crate::chain;
 use crate::event::{Command, Event};
 use crate::lot::{LotPurpose, LotRecord};
 use crate::opening::{BallotLedger, SafeOpening, SealedBox};
@@ -57,13 +58,16 @@ pub struct DayState {
     #[serde(default)]
     pub incidents: IncidentsState,
     /// The hash of the journal's last entry, by the store's formula
-    /// (`journal_head`): what a signed act is bound to.
+    /// (`chain::event_hash`): what a signed act is bound to.
     #[serde(default = "genesis")]
     pub journal_head: [u8; 32],
+    /// The station key and the signed checkpoints (`checkpoint`).
+    #[serde(default)]
+    pub keys: KeysState,
 }
 
 fn genesis() -> [u8; 32] {
-    journal_head::GENESIS
+    chain::GENESIS_HASH
 }
 
 impl DayState {
@@ -111,7 +115,6 @@ impl DayState {
             StepId::Protocol => self.count.protocol().map(|p| p.at),
             StepId::Packets => self.count.packets.as_ref().map(|(at, _)| *at),
             StepId::Delivery => self.count.delivered_at,
-            _ => self.completed.get(&step.completed_by()).copied(),
         }
     }
 
@@ -280,8 +283,9 @@ pub fn apply(mut state: DayState, event: &Event) -> DayState {
         | Event::PowerCut { .. }
         | Event::PowerRestored { .. }
         | Event::AssistanceGiven { .. } => incidents::apply(&mut state, event),
+        Event::StationKeyRegistered { .. } | Event::CheckpointSigned { .. } => checkpoint::apply(&mut state, event),
     }
-    state.journal_head = journal_head::next(&state.journal_head, state.events_applied + 1, event);
+    state.journal_head = chain::event_hash(&state.journal_head, state.events_applied + 1, event);
     state.events_applied += 1;
     state
 }

@@ -158,7 +158,7 @@ fn request(day: &Day, key: &SigningKey, ballot: &Ballot, nonce: u64, reason: &st
         district: ballot.district.clone(),
         reason: reason.to_owned(),
         nonce: format!("{nonce:064x}"),
-        journal_head: domain::journal_head::hex(&head),
+        journal_head: domain::lot::hex(&head),
         card: spoils::fingerprint(key.verifying_key().as_bytes()),
         signature: String::new(),
     };

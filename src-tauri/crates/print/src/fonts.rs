@@ -57,7 +57,9 @@ impl Fonts {
     }
 
     /// `text` made printable: tabs and other control characters (except `\n`) become
-    /// spaces, `\r\n` becomes `\n`, and a character the font lacks becomes `?`.
+    /// spaces, `\r\n` becomes `\n`, the minus sign (U+2212, which the embedded subset
+    /// lacks) becomes the en dash that looks like it, and any other character the font
+    /// lacks becomes `?`.
     pub(crate) fn clean(&self, text: &str) -> String {
         text.replace("\r\n", "\n")
             .chars()
@@ -66,6 +68,7 @@ impl Fonts {
                 ch if ch.is_control() => ' ',
                 ch if ch.is_whitespace() => ' ',
                 ch if self.has_glyph(ch) => ch,
+                '\u{2212}' if self.has_glyph('\u{2013}') => '\u{2013}',
                 _ => '?',
             })
             .collect()
@@ -197,6 +200,12 @@ mod tests {
         assert_eq!(fonts.wrap("а\r\nб\n\nв\tг", Weight::Regular, 11.0, 500.0), ["а", "б", "в г"]);
         assert!(fonts.wrap("   ", Weight::Regular, 11.0, 500.0).is_empty());
         assert_eq!(fonts.clean("a\u{E000}b"), "a?b");
+    }
+
+    #[test]
+    fn the_minus_of_a_control_relation_prints_as_a_dash_not_a_question_mark() {
+        let fonts = fonts();
+        assert_eq!(fonts.clean("4 + 5 \u{2212} 12"), "4 + 5 \u{2013} 12");
     }
 
     #[test]

@@ -383,8 +383,12 @@ struct Furniture {
 
 impl Furniture {
     fn new(document: &Document, g: Geometry, fonts: &Fonts, localizer: &Localizer) -> Result<Furniture, PrintError> {
-        let station =
-            localizer.message(ids::HEADER_STATION, &args(&[("number", document.station_number.clone().into())]));
+        // A district commission's document names no station: its header is the title alone.
+        let station = if document.station_number.is_empty() {
+            String::new()
+        } else {
+            localizer.message(ids::HEADER_STATION, &args(&[("number", document.station_number.clone().into())]))
+        };
         let footer = if g.receipt {
             let date = document.generated_at_local.split_whitespace().next().unwrap_or_default().to_owned();
             Footer::Date(localizer.message(ids::RECEIPT_DATE, &args(&[("date", date.into())])))
@@ -417,7 +421,9 @@ impl Furniture {
                 header.push((fonts.truncate(text, weight, size, header_width), weight, grey));
             }
         };
-        header_line(&station, Weight::Bold, 0.0);
+        if !station.is_empty() {
+            header_line(&station, Weight::Bold, 0.0);
+        }
         if !g.receipt {
             header_line(&document.title, Weight::Regular, FURNITURE_GREY);
         }
@@ -1219,6 +1225,11 @@ pub(crate) fn lay_out(document: &Document, fonts: &Fonts, localizer: &Localizer)
                 layouter.qr_codes(&requests)?;
             }
             Block::Ballot(ballot) => layouter.ballot(ballot, index)?,
+            Block::PageBreak => {
+                if !layouter.at_top() {
+                    layouter.new_page();
+                }
+            }
         }
     }
     let body_end = layouter.y;
@@ -1394,5 +1405,21 @@ mod tests {
             // The A sizes are rounded to whole millimetres: A1 is a third of a millimetre longer.
             assert!((g.height - 297.0 * MM).abs() < 1.0, "{page:?}: {}", g.height);
         }
+    }
+
+    #[test]
+    fn a_page_break_starts_a_new_page_except_at_the_top_of_one() {
+        let fonts = fonts();
+        let localizer = Localizer::new(i18n::Language::Ru);
+        let mut document = ballot_document(0, 1.0, false, vec![]);
+        document.corner_codes = None;
+        document.blocks = vec![
+            Block::Paragraph("Заверенная копия для Асановой Г. Т.".into()),
+            Block::PageBreak,
+            Block::PageBreak,
+            Block::Paragraph("Заверенная копия для Түгөлбаевой А.".into()),
+        ];
+        let pages = lay_out(&document, &fonts, &localizer).expect("laid out");
+        assert_eq!(pages.pages.len(), 2, "a second break at the top of the new page adds no page");
     }
 }

@@ -21,7 +21,9 @@ use i18n::Language;
 pub struct Document {
     /// The document's name, e.g. "Акт о погашении неиспользованных бюллетеней".
     pub title: String,
-    /// The station number as the election definition spells it, e.g. "1234".
+    /// The station number as the election definition spells it, e.g. "1234"; empty
+    /// for a document that is not a station's (a district commission's), whose header
+    /// then carries the title alone.
     pub station_number: String,
     /// Station time when the document was generated, already formatted as
     /// `YYYY-MM-DD HH:MM`. Printed in the footer and used as the PDF creation date; the
@@ -165,6 +167,9 @@ pub enum Block {
     /// QR codes side by side, as many per line as the width takes, lines centred (the
     /// signed compact results of a protocol, when they need more than one code).
     QrRow(Vec<QrCode>),
+    /// The next block starts on a new page (nothing happens at the top of a page): one
+    /// certified copy per person, labels two to a sheet.
+    PageBreak,
     /// A ballot. A document holding one is a ballot sheet: it must fit one page, the
     /// type shrinking and the rows tightening as far as legibility allows, or the
     /// render is refused ([`crate::PrintError::BallotTooLong`]).

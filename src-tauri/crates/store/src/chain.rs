@@ -1,67 +1,16 @@
 //! The hash chain: the formula, the head, and the verification of a file's rows, shared
 //! by [`crate::Journal::open`] and [`crate::verify_file`].
 
-use std::fmt;
-
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use domain::{DayState, Event};
-use ring::digest;
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
 use crate::problem::{Problem, problem_from_sqlite};
 use crate::schema;
 
-/// The `prev_hash` of entry 1.
-pub const GENESIS_HASH: [u8; 32] = [0; 32];
-
-/// The hash of one entry:
-/// `SHA-256(prev_hash ‖ seq as 8 bytes big-endian ‖ kind ‖ payload)`, see the crate doc.
-pub fn entry_hash(prev_hash: &[u8; 32], seq: u64, kind: &[u8], payload: &[u8]) -> [u8; 32] {
-    let mut context = digest::Context::new(&digest::SHA256);
-    context.update(prev_hash);
-    context.update(&seq.to_be_bytes());
-    context.update(kind);
-    context.update(payload);
-    let mut hash = [0u8; 32];
-    hash.copy_from_slice(context.finish().as_ref());
-    hash
-}
-
-/// The text stored in the `at` column for an event's time: RFC 3339, UTC, `Z`.
-pub fn format_at(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
-}
-
-/// Where the chain ends: how many entries it has and the hash of the last one
-/// ([`GENESIS_HASH`] for an empty journal). Written into the paper minutes as a
-/// fingerprint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ChainHead {
-    pub count: u64,
-    pub hash: [u8; 32],
-}
-
-impl ChainHead {
-    pub const GENESIS: ChainHead = ChainHead { count: 0, hash: GENESIS_HASH };
-
-    /// The head hash as 64 lowercase hex digits.
-    pub fn hex(&self) -> String {
-        hex::encode(self.hash)
-    }
-}
-
-impl Default for ChainHead {
-    fn default() -> ChainHead {
-        ChainHead::GENESIS
-    }
-}
-
-impl fmt::Display for ChainHead {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.count, self.hex())
-    }
-}
+// The chain's arithmetic is `domain::chain`, shared with the bundle's verifier.
+pub use domain::chain::{ChainHead, GENESIS_HASH, entry_hash, format_at};
 
 /// One row of the journal table, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]

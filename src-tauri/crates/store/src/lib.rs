@@ -7,6 +7,7 @@
 //! the hash chain and its verification ([`Journal::open`], [`verify_file`]), the lock
 //! that makes a [`Journal`] the only writer, and the non-journal settings (UI language);
 //! the voter register's file, import, lookups and key ([`register`] says more).
+//! The district commission's file ([`dec`]): its journal of acts and the bundles it took.
 //!
 //! Must never: update, delete or reorder a journal entry; repair or "fix" a file it
 //! found damaged (it opens it read-only and says why in [`Journal::health`]); decide a
@@ -76,6 +77,7 @@
 //! as JSON, `settings(key, value)` outside the chain.
 
 mod chain;
+pub mod dec;
 mod problem;
 pub mod register;
 pub mod schema;
