@@ -50,6 +50,38 @@ fn perfect_and_faulty(scenario: &str) -> (Debrief, Debrief) {
     (perfect, faulty)
 }
 
+/// Every scenario file in `assets/scenarios/`, by its id.
+fn scenario_files() -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(repo().join("assets/scenarios"))
+        .expect("assets/scenarios")
+        .filter_map(|entry| {
+            let path = entry.expect("an entry").path();
+            (path.extension().is_some_and(|e| e == "toml")).then(|| path.file_stem().expect("a name").to_string_lossy().into_owned())
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn every_scenario_file_is_shipped_and_played_perfect_and_faulty() {
+    let files = scenario_files();
+    let mut shipped: Vec<String> = scenarios::SHIPPED.iter().map(|(id, _)| (*id).to_owned()).collect();
+    shipped.sort();
+    assert_eq!(files, shipped, "every file in assets/scenarios/ is shipped (api::training::scenarios::SHIPPED)");
+    assert!(files.len() >= 8, "at least eight scenarios");
+    for id in &files {
+        let scenario = scenarios::shipped(id).expect("parses");
+        assert_eq!(&scenario.id, id, "{id}: the id is the file's name");
+        for language in ["ky", "ru"] {
+            assert!(!scenario.title.get(language).trim().is_empty(), "{id}: a title in {language}");
+            assert!(!scenario.description.get(language).trim().is_empty(), "{id}: a description in {language}");
+        }
+        let (_, faulty) = perfect_and_faulty(id);
+        assert!(!faulty.deviations.is_empty(), "{id}: the faulty trainee plants at least one deviation");
+    }
+}
+
 #[test]
 fn s48_both_urns_fail_and_the_faulty_trainee_draws_no_act_for_the_transparent_box() {
     let (perfect, faulty) = perfect_and_faulty("aeu-failures");
