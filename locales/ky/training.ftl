@@ -169,3 +169,13 @@ training-event-power-restored = Жарык кайра келди
 training-event-assistance-given = Шайлоочуга жардам көрсөтүлдү
 training-event-station-key-registered = Участоктун ачкычы катталды
 training-event-checkpoint-signed = Журналдын текшерүү чекитине кол коюлду
+
+## uchastok train
+
+cli-train-invalid = { $file }: { $count } ката табылды:
+cli-train-unknown-scenario = «{ $scenario }» сценарийи да, мындай файл да жок. Берилген сценарийлер: { $known }.
+cli-train-other-scenario = Аракеттер «{ $actions }» сценарийи үчүн жазылган, ал эми «{ $scenario }» сценарийи иштетилди.
+cli-train-action-failed = № { $action } аракет жазылгандай аткарылган жок: { $detail }
+cli-train-write-failed = «{ $file }» файлын жазуу мүмкүн болгон жок: { $detail }
+cli-train-pdf = Талдоо PDF түрүндө: { $path }
+cli-train-csv = Талдоонун сабы топтун жыйынтыгына кошулду: { $path }

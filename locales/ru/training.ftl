@@ -181,3 +181,18 @@ training-event-power-restored = Свет восстановлен
 training-event-assistance-given = Избирателю оказана помощь
 training-event-station-key-registered = Ключ участка зарегистрирован
 training-event-checkpoint-signed = Контрольная точка журнала подписана
+
+## uchastok train
+
+cli-train-invalid =
+    { $file }: { $count ->
+        [one] найдена { $count } ошибка
+        [few] найдены { $count } ошибки
+       *[many] найдено { $count } ошибок
+    }:
+cli-train-unknown-scenario = Сценария «{ $scenario }» нет и такого файла нет. Поставляемые сценарии: { $known }.
+cli-train-other-scenario = Действия написаны для сценария «{ $actions }», а запущен сценарий «{ $scenario }».
+cli-train-action-failed = Действие № { $action } не выполнено так, как написано: { $detail }
+cli-train-write-failed = Не удалось записать файл «{ $file }»: { $detail }
+cli-train-pdf = Разбор в PDF: { $path }
+cli-train-csv = Строка разбора добавлена в сводку группы: { $path }

@@ -137,6 +137,11 @@ impl TrainingRun {
         &self.dir
     }
 
+    /// The mock election the scenario runs on.
+    pub fn election(&self) -> &ElectionDefinition {
+        &self.election
+    }
+
     pub fn starts_at(&self) -> DateTime<Utc> {
         self.scenario.starts_at(&self.election)
     }
