@@ -90,3 +90,112 @@ fn s48_both_urns_fail_and_the_faulty_trainee_draws_no_act_for_the_transparent_bo
     assert_eq!(act.clause, "§48");
     assert_eq!(act.at, "13:40");
 }
+
+/// The fenced blocks of `docs/training-scenario.md` written in `language`.
+fn doc_blocks(doc: &str, language: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in doc.lines() {
+        match &mut current {
+            None if line.trim() == format!("```{language}") => current = Some(String::new()),
+            Some(block) if line.trim() == "```" => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            Some(block) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            None => {}
+        }
+    }
+    blocks
+}
+
+fn training_doc() -> String {
+    std::fs::read_to_string(repo().join("docs/training-scenario.md")).expect("docs/training-scenario.md")
+}
+
+#[test]
+fn the_doc_s_example_parses_and_plays_to_exactly_its_planted_deviation() {
+    let doc = training_doc();
+    let blocks = doc_blocks(&doc, "toml");
+    assert_eq!(blocks.len(), 2, "a scenario and an actions file");
+    let scenario = scenarios::parse(&blocks[0]).unwrap_or_else(|problems| panic!("the example scenario: {problems:#?}"));
+    let trainee = parse_trainee(&blocks[1]).unwrap_or_else(|problems| panic!("the example actions: {problems:#?}"));
+    assert_eq!(trainee.scenario, scenario.id);
+    assert_eq!(scenario, scenarios::shipped(&scenario.id).expect("shipped"), "the example is the shipped scenario as it is");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = open_run(&scenario, dir.path().join("run"), Language::Ky).expect("opens");
+    let debrief = run.play(&trainee).expect("plays");
+    assert_eq!(debrief.rules(), trainee.planted);
+}
+
+#[test]
+fn every_name_the_files_may_hold_is_documented() {
+    let doc = training_doc();
+    let mut missing = Vec::new();
+    let mut want = |name: &str| {
+        if !doc.contains(&format!("`{name}`")) && !doc.contains(&format!("`[[{name}]]`")) {
+            missing.push(name.to_owned());
+        }
+    };
+    for name in domain::scenario::Happening::NAMES {
+        want(name);
+    }
+    for name in domain::trainee::TraineeAction::NAMES {
+        want(name);
+    }
+    for (name, _) in domain::scenario::ScenarioVoter::ALL {
+        want(name);
+    }
+    for (name, _) in domain::scenario::ScenarioDemo::ALL {
+        want(name);
+    }
+    for (name, _) in domain::scenario::ScenarioStage::ALL {
+        want(name);
+    }
+    for name in domain::scenario::DEVICES.iter().chain(&domain::scenario::FAULTS) {
+        want(name);
+    }
+    for (rule, clause) in domain::debrief::RULES {
+        want(rule);
+        if !doc.contains(&format!("`{rule}` | {clause} |")) {
+            want(&format!("{rule}` | {clause} |"));
+        }
+    }
+    // Every key of every shipped scenario and trainee file.
+    let mut files: Vec<PathBuf> = Vec::new();
+    for folder in ["assets/scenarios", "assets/scenarios/trainees"] {
+        for entry in std::fs::read_dir(repo().join(folder)).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                files.push(path);
+            }
+        }
+    }
+    fn keys(value: &toml::Value, into: &mut std::collections::BTreeSet<String>) {
+        match value {
+            toml::Value::Table(table) => {
+                for (key, value) in table {
+                    if key != "ky" && key != "ru" {
+                        into.insert(key.clone());
+                    }
+                    keys(value, into);
+                }
+            }
+            toml::Value::Array(items) => items.iter().for_each(|item| keys(item, into)),
+            _ => {}
+        }
+    }
+    let mut all = std::collections::BTreeSet::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("read");
+        let value: toml::Value = toml::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", file.display()));
+        keys(&value, &mut all);
+    }
+    for key in &all {
+        want(key);
+    }
+    assert!(missing.is_empty(), "not in docs/training-scenario.md: {missing:?}");
+}
