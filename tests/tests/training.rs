@@ -199,3 +199,36 @@ fn every_name_the_files_may_hold_is_documented() {
     }
     assert!(missing.is_empty(), "not in docs/training-scenario.md: {missing:?}");
 }
+
+/// The "nothing from training can pass for real": a scenario played to the
+/// delivery hands over a signed bundle, and a district commission that is not in
+/// training refuses it with its own error, and journals the refusal.
+#[test]
+fn a_scenario_s_bundle_is_refused_by_a_real_district_commission_with_its_own_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = open("count-night", &dir);
+    let debrief = run.play(&trainee("count-night-perfect")).expect("plays");
+    assert!(debrief.deviations.is_empty());
+    let station = run.station();
+    assert!(station.election().expect("election").training, "a mock election");
+    let folder = dir.path().join("handed-over");
+    api::demo_bundle::write_demo_bundle(station, &folder).expect("the bundle");
+
+    let real = run.election().clone();
+    let real = domain::ElectionDefinition { training: false, ..real };
+    let dec_dir = tempfile::tempdir().expect("tempdir");
+    // A real commission registers the stations' keys before the day.
+    let clock = std::sync::Arc::new(api::FixedClock::at(domain::scenario::StationTime::new(-3, 10, 0).instant(&real)));
+    let dec = api::dec::Dec::open(api::dec::DecConfig { data_dir: dec_dir.path().to_path_buf(), clock }).expect("dec");
+    let text = std::fs::read_to_string(repo().join("assets/elections/demo-jk-2025-remote.toml")).expect("definition");
+    assert!(text.contains("training = true"));
+    dec.set_up(&text.replace("training = true", "training = false"), Some(&real.station.district), "ОИК").expect("set up");
+    let key = std::fs::read_to_string(folder.join("station-key.json")).expect("key file");
+    dec.register(&key).expect("registered");
+    let status = dec.import_folder(&folder, &mut |_| {}).expect("import runs");
+    assert_eq!(status.refused, 1, "{:#?}", status.items);
+    let reason = status.items[0].reason.as_ref().expect("a reason");
+    assert_eq!(reason.code, "bundle.training-refused");
+    assert_eq!(reason.message, "bundle-error-training-refused");
+    assert_eq!(dec.state().refusals.len(), 1, "journaled");
+}
