@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use api::training::{TrainingRun, open_run, scenarios};
+use api::training::{ClockControl, ClockMoment, TrainingRun, open_run, scenarios};
 use domain::debrief::Debrief;
 use domain::trainee::{Trainee, parse_trainee};
 use i18n::Language;
@@ -231,4 +231,85 @@ fn a_scenario_s_bundle_is_refused_by_a_real_district_commission_with_its_own_err
     assert_eq!(reason.code, "bundle.training-refused");
     assert_eq!(reason.message, "bundle-error-training-refused");
     assert_eq!(dec.state().refusals.len(), 1, "journaled");
+}
+
+fn refused_code(outcome: Result<api::view::Overview, api::ApiError>) -> (String, String) {
+    let error = outcome.expect_err("refused");
+    (error.code.clone(), api::text_with(Language::Ru, &error.message, &error.args))
+}
+
+/// Issue 9, item 2: pause, ×1 to ×60, forward jumps to the named moments; the rules follow
+/// the clock (the polls close only at 20:00, §49); never backwards.
+#[test]
+fn s49_the_trainer_s_clock_pauses_runs_faster_and_jumps_forward_and_the_rules_follow_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = open("aeu-failures", &dir);
+    let station = run.station();
+    let election = station.election().expect("election");
+    assert_eq!(station.now(), run.starts_at(), "a loaded scenario stands paused at its start");
+    assert!(station.overview().clock.controls && station.overview().clock.paused);
+
+    let view = station.control_clock(ClockControl::Speed { speed: 60 }).expect("×60");
+    assert_eq!(view.clock.speed, 60);
+    for speed in [0, 61] {
+        let (code, text) = refused_code(station.control_clock(ClockControl::Speed { speed }));
+        assert_eq!(code, "clock.speed");
+        assert!(text.contains("60"), "{text}");
+    }
+    let early = station.act(domain::Command::ClosePolls).expect_err("not before 20:00");
+    assert_eq!(early.code, "step.too-early");
+
+    for moment in [ClockMoment::PollsClose, ClockMoment::AeuDeadline, ClockMoment::Delivery] {
+        station.control_clock(ClockControl::JumpTo { moment }).expect("forward");
+        assert_eq!(station.now(), moment.time().instant(&election), "{moment:?}");
+    }
+    let (code, text) = refused_code(station.control_clock(ClockControl::JumpTo { moment: ClockMoment::PollsClose }));
+    assert_eq!(code, "clock.backwards");
+    assert!(text.contains("20:00"), "{text}");
+    station.control_clock(ClockControl::Resume).expect("resume");
+    assert!(!station.overview().clock.paused);
+    station.control_clock(ClockControl::Pause).expect("pause");
+    let paused_at = station.now();
+    assert_eq!(station.now(), paused_at);
+}
+
+#[test]
+fn s49_the_close_follows_a_jump_to_20_00() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = open("aeu-failures", &dir);
+    let station = run.station();
+    station.control_clock(ClockControl::JumpTo { moment: ClockMoment::PollsClose }).expect("to 20:00");
+    station.act(domain::Command::ClosePolls).expect("the polls close at 20:00");
+}
+
+/// Outside a mock election every control of the clock is refused, in words.
+#[test]
+fn the_clock_s_controls_are_refused_outside_a_mock_election() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut real = api::Demo::CityCouncil.definition_as_shipped().expect("definition");
+    real.training = false;
+    let morning = domain::scenario::StationTime::new(0, 7, 0).instant(&real);
+    let clock = std::sync::Arc::new(api::TrainingClock::starting_at(morning));
+    let mut config = api::StationConfig::simulated(dir.path().to_path_buf(), clock, Some(api::Demo::CityCouncil), 1);
+    config.definition = Some(real);
+    let station = api::Station::open(config).expect("opens");
+    assert!(!station.election().expect("election").training, "a real election");
+    assert!(!station.overview().clock.controls);
+    let controls = [
+        ClockControl::Pause,
+        ClockControl::Resume,
+        ClockControl::Speed { speed: 10 },
+        ClockControl::JumpTo { moment: ClockMoment::DayBefore },
+        ClockControl::JumpTo { moment: ClockMoment::Opening },
+        ClockControl::JumpTo { moment: ClockMoment::PollsOpen },
+        ClockControl::JumpTo { moment: ClockMoment::PollsClose },
+        ClockControl::JumpTo { moment: ClockMoment::AeuDeadline },
+        ClockControl::JumpTo { moment: ClockMoment::Delivery },
+    ];
+    for control in controls {
+        let (code, text) = refused_code(station.control_clock(control));
+        assert_eq!(code, "clock.not-training", "{control:?}");
+        assert_eq!(text, api::text(Language::Ru, "training-error-clock-not-training"));
+    }
+    assert!(station.now() < morning + chrono::Duration::minutes(5), "the clock was not moved");
 }
