@@ -133,7 +133,12 @@ impl Stations {
 
     /// Loads a shipped scenario: a fresh station with its prepared part recorded and the
     /// clock paused at its start. The windows follow it at once.
+    /// Refused unless the app runs a mock election: a real station never becomes a
+    /// training one.
     pub fn load_scenario(&self, id: &str) -> Result<(), ApiError> {
+        if !self.home.election()?.training {
+            return Err(ApiError::new("training.not-a-mock-election", "training-error-not-a-mock-election"));
+        }
         let scenario = scenarios::shipped(id)?;
         let language = self.current().language();
         let run = prepare::open_run(&scenario, self.folder_for(&scenario.id), language)?;
