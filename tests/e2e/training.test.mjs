@@ -7,13 +7,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { click, screenshot, startDriver } from "./driver.mjs";
+import { existsSync, readFileSync } from "node:fs";
+import { click, fill, screenshot, startDriver } from "./driver.mjs";
 
 const languages = [
   { code: "ky", port: 4454, nativePort: 4554, title: /Эки АЭУ тең иштен чыгат/, debrief: /Окуу шайлоосун талдоо/ },
   { code: "ru", port: 4455, nativePort: 4555, title: /Обе АСУ выходят из строя/, debrief: /Разбор учебных выборов/ },
 ];
+const trainee = "Токтосунова Айпери";
 
 async function waitFor(browser, selector, timeout = 15000) {
   const element = await browser.$(selector);
@@ -58,6 +59,9 @@ for (const language of languages) {
       await click(browser, '[data-testid="trainer-load-aeu-failures"]');
       await waitFor(browser, '[data-testid="trainer-run"][data-scenario="aeu-failures"]');
       await noRefusal(browser);
+      await fill(browser, "trainer-trainee", trainee);
+      await click(browser, '[data-testid="trainer-trainee-save"]');
+      await noRefusal(browser);
       const clock = await browser.$('[data-testid="trainer-clock"]');
       assert.equal(await clock.getAttribute("data-paused"), "true");
       assert.match(await clock.getText(), /09:50:0\d/);
@@ -72,6 +76,7 @@ for (const language of languages) {
       );
       assert.equal(await browser.$('[data-testid="trainer-event-1"]').getAttribute("data-happened"), "true");
       await click(browser, '[data-testid="trainer-pause"]');
+      await browser.execute(() => window.scrollTo(0, 0));
       await screenshot(browser, `training-console-aeu-fails-${language.code}`);
 
       // The trainee, in the main window: the failure recorded, the reserve takes over.
@@ -97,6 +102,7 @@ for (const language of languages) {
       await click(browser, '[data-testid="trainer-show-debrief"]');
       const debrief = await waitFor(browser, '[data-testid="trainer-debrief"]');
       assert.equal(await debrief.getAttribute("data-deviations"), "0", "the trainee did everything in time");
+      assert.ok((await debrief.getText()).includes(trainee), "the debrief names the trainee");
       const answered = await browser.$('[data-testid="trainer-time-event-1"]');
       assert.match(await answered.getAttribute("data-done"), /^10:2\d$/, "the failure answered with the reserve's act");
       await click(browser, '[data-testid="trainer-save-pdf"]');
@@ -106,7 +112,9 @@ for (const language of languages) {
       assert.ok(existsSync(path), `the debrief PDF exists: ${path}`);
       const text = execFileSync("pdftotext", ["-layout", path, "-"]).toString().split(/\s+/).join(" ");
       assert.match(text, language.debrief);
-      assert.ok(existsSync(`${driver.dataDir}/training/class-summary.csv`), "the class summary row is kept");
+      const summary = readFileSync(`${driver.dataDir}/training/class-summary.csv`, "utf8");
+      assert.match(summary, new RegExp(`^aeu-failures,${trainee},0,0,`, "m"), "the class summary row is kept");
+      await debrief.scrollIntoView({ block: "start" });
       await screenshot(browser, `training-console-debrief-${language.code}`);
     } finally {
       await browser.deleteSession();

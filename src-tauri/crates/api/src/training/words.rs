@@ -48,6 +48,7 @@ impl Words {
             "fault" => format!("device-fault-{text}"),
             "category" => format!("category-{text}"),
             "device" => device_message(text),
+            "box" if text.starts_with("aeu-") => device_message(text),
             _ => return value.clone(),
         };
         let said = self.text(&id);
