@@ -516,27 +516,27 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<DomainError>> {
     let window_start = StationTime::new(-1, 0, 0);
     let window_end = StationTime::new(1, 8, 0);
     let in_window = |problems: &mut Problems, time: Option<StationTime>, field: &str| {
-        if let Some(time) = time {
-            if time < window_start || time > window_end {
-                problems
-                    .add("training.outside-day", "training-error-outside-day", field)
-                    .args
-                    .insert("value".into(), time.label().into());
-            }
+        if let Some(time) = time
+            && (time < window_start || time > window_end)
+        {
+            problems
+                .add("training.outside-day", "training-error-outside-day", field)
+                .args
+                .insert("value".into(), time.label().into());
         }
     };
     in_window(&mut problems, starts, "starts");
     in_window(&mut problems, ends, "ends");
-    if let (Some(starts), Some(ends)) = (starts, ends) {
-        if ends <= starts {
-            problems.add("training.ends-before-start", "training-error-ends-before-start", "ends");
-        }
+    if let (Some(starts), Some(ends)) = (starts, ends)
+        && ends <= starts
+    {
+        problems.add("training.ends-before-start", "training-error-ends-before-start", "ends");
     }
     let polls_open = StationTime::new(0, 8, 0);
-    if let (Some(ScenarioStage::PollsOpen), Some(starts)) = (stage, starts) {
-        if starts < polls_open {
-            problems.add("training.starts-before-polls", "training-error-starts-before-polls", "starts");
-        }
+    if let (Some(ScenarioStage::PollsOpen), Some(starts)) = (stage, starts)
+        && starts < polls_open
+    {
+        problems.add("training.starts-before-polls", "training-error-starts-before-polls", "starts");
     }
     if voters_before > 0 && stage == Some(ScenarioStage::Start) {
         problems.add("training.voters-before-at-start", "training-error-voters-before-at-start", "voters_before");

@@ -192,10 +192,10 @@ pub fn parse_trainee(text: &str) -> Result<Trainee, Vec<DomainError>> {
         let fields = Fields { table, path: format!("actions[{}]", index + 1) };
         let at = fields.text("at", &mut problems);
         let at = problems.time(at.as_deref(), &fields.field("at"));
-        if let (Some(at), Some(before)) = (at, previous) {
-            if at < before {
-                problems.add("training.actions-out-of-order", "training-error-actions-out-of-order", &fields.field("at"));
-            }
+        if let (Some(at), Some(before)) = (at, previous)
+            && at < before
+        {
+            problems.add("training.actions-out-of-order", "training-error-actions-out-of-order", &fields.field("at"));
         }
         previous = at.or(previous);
         let action = action(&fields, &mut problems);

@@ -194,11 +194,12 @@ impl TrainingRun {
                 Step::PowerBack(index) => self.power_back(&mut state, index),
             }
         }
-        if !state.waiting.is_empty() && self.station.desk_free() {
-            if let Some((index, case)) = state.waiting.pop_front() {
-                let result = self.seat_voter(&mut state, index, case);
-                self.record(&mut state, index, now, result.err());
-            }
+        if !state.waiting.is_empty()
+            && self.station.desk_free()
+            && let Some((index, case)) = state.waiting.pop_front()
+        {
+            let result = self.seat_voter(&mut state, index, case);
+            self.record(&mut state, index, now, result.err());
         }
     }
 
