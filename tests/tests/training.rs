@@ -313,3 +313,69 @@ fn the_clock_s_controls_are_refused_outside_a_mock_election() {
     }
     assert!(station.now() < morning + chrono::Duration::minutes(5), "the clock was not moved");
 }
+
+/// The faulty trainee's deviations, in time order: (time, rule, clause).
+fn faulty_deviations(scenario: &str) -> (Vec<(String, String, String)>, Debrief) {
+    let (debrief, _) = play(scenario, &format!("{scenario}-faulty"));
+    let found = debrief.deviations.iter().map(|d| (d.at.clone(), d.rule.clone(), d.clause.clone())).collect();
+    (found, debrief)
+}
+
+fn expect(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    list.iter().map(|(at, rule, clause)| ((*at).to_owned(), (*rule).to_owned(), (*clause).to_owned())).collect()
+}
+
+#[test]
+fn r4_2_s37_fingerprints_failing_ten_times_then_the_face_and_the_act_of_a_voter_never_recognised() {
+    let (found, _) = faulty_deviations("identification-trouble");
+    assert_eq!(found, expect(&[("09:10", "voter-not-identified", "R4.2"), ("09:25", "act-missing", "§37")]));
+}
+
+#[test]
+fn r4_2_the_jammed_ballot_printer_s_stop_is_recorded() {
+    let (found, _) = faulty_deviations("printer-jam");
+    assert_eq!(found, expect(&[("11:00", "device-stop-not-recorded", "R4.2")]));
+}
+
+#[test]
+fn s6_a_twenty_minute_power_cut_is_recorded_with_the_light_s_return() {
+    let (found, _) = faulty_deviations("power-cut");
+    assert_eq!(found, expect(&[("12:10", "power-cut-not-recorded", "§6")]));
+}
+
+#[test]
+fn s54_s56_a_portable_box_s_excess_is_declared_and_the_aeu_data_taken_by_21_00() {
+    let (found, debrief) = faulty_deviations("portable-box-excess");
+    assert_eq!(found, expect(&[("20:12", "portable-excess-not-declared", "§54"), ("21:00", "aeu-results-late", "§56")]));
+    assert_eq!(debrief.protocol_error, 0);
+}
+
+#[test]
+fn s62_the_count_is_by_hand_not_copied_from_a_miscounting_aeu_and_a_recount_demand_is_recorded() {
+    let (found, debrief) = faulty_deviations("aeu-miscount-recount");
+    assert_eq!(found, expect(&[("20:40", "count-copied-from-aeu", "§62"), ("21:10", "recount-not-held", "§62")]));
+    // Three ballots of one party reported for another: six votes off in the protocol.
+    assert_eq!(debrief.protocol_error, 6);
+}
+
+#[test]
+fn s56_s59_s64_the_count_night_a_ballot_in_the_wrong_pile_late_aeu_data_and_a_complaint_not_recorded() {
+    let (found, debrief) = faulty_deviations("count-night");
+    assert_eq!(
+        found,
+        expect(&[("20:45", "count-wrong-pile", "§59"), ("21:00", "aeu-results-late", "§56"), ("22:20", "complaint-not-recorded", "§64")])
+    );
+    assert_eq!(debrief.protocol_error, 2, "one ballot moved: two lines off by one");
+}
+
+#[test]
+fn r4_4_s38_a_duplicate_with_its_act_and_the_turnout_report() {
+    let (found, _) = faulty_deviations("duplicate-twice");
+    assert_eq!(found, expect(&[("09:20", "act-missing", "R4.4"), ("11:00", "turnout-missed", "§38")]));
+}
+
+#[test]
+fn observers_regulation_a_kyrgyz_citizen_is_never_an_international_observer() {
+    let (found, _) = faulty_deviations("citizen-observer");
+    assert_eq!(found, expect(&[("08:41", "citizen-as-international-observer", "O"), ("11:00", "turnout-missed", "§38")]));
+}
