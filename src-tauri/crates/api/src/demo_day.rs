@@ -59,8 +59,8 @@ pub struct DemoVariant {
 /// A discrepancy a district commission should find in the day's bundle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DemoPlant {
-    /// The AEU's figures are typed from its printout with votes of the first option
-    /// given to the second, and nobody demands a recount (§56, §62).
+    /// The AEU's figures are typed from its printout with votes of the leading option
+    /// given to another, and nobody demands a recount (§56, §62).
     AeuDiffers,
     /// The documents are delivered at 07:10 the next morning, after 06:00 (§67).
     LateDelivery,
@@ -240,14 +240,20 @@ pub fn run(options: &DemoDayOptions) -> Result<DemoDay, ApiError> {
     run_as(options, &DemoVariant::default())
 }
 
-/// Votes moved from the first option of each contest to the second (at most `moved`).
+/// Votes moved from the option with the most votes to another one (at most `moved`):
+/// a discrepancy whatever the simulated voters chose.
 fn shifted(votes: &std::collections::BTreeMap<String, u64>, contest: &domain::election::Contest, moved: u64) -> std::collections::BTreeMap<String, u64> {
     let mut votes = votes.clone();
-    if let [first, second, ..] = contest.options.as_slice() {
-        let taken = votes.get(&first.id).copied().unwrap_or(0).min(moved);
-        *votes.entry(first.id.clone()).or_default() -= taken;
-        *votes.entry(second.id.clone()).or_default() += taken;
-    }
+    let count = |id: &str| votes.get(id).copied().unwrap_or(0);
+    let Some(from) = contest.options.iter().max_by_key(|option| count(&option.id)).map(|o| o.id.clone()) else {
+        return votes;
+    };
+    let Some(to) = contest.options.iter().find(|option| option.id != from).map(|o| o.id.clone()) else {
+        return votes;
+    };
+    let taken = count(&from).min(moved);
+    *votes.entry(from).or_default() -= taken;
+    *votes.entry(to).or_default() += taken;
     votes
 }
 
@@ -294,7 +300,7 @@ pub fn run_as(options: &DemoDayOptions, variant: &DemoVariant) -> Result<DemoDay
 }
 
 /// An error found after signing (§66): the protocol is corrected — one vote of the
-/// first option of every contest recounted for the second — and signed again, half an
+/// leading option of every contest recounted for another — and signed again, half an
 /// hour after the day's last act. The station then exports a second bundle.
 pub fn correct(day: &DemoDay) -> Result<StationResults, ApiError> {
     let station = &day.station;

@@ -160,14 +160,7 @@ pub fn read(
     }
     let results: StationResults = serde_json::from_slice(&json).map_err(|error| whole(&error.to_string()))?;
 
-    if results.election != registry.election {
-        return Err(BundleError::WrongElection { found: results.election.clone(), expected: registry.election.clone() });
-    }
-    match (results.training, registry.training) {
-        (true, false) => return Err(BundleError::TrainingRefused),
-        (false, true) => return Err(BundleError::RealInTraining),
-        _ => {}
-    }
+    crate::verify::same_election(&results.election, results.training, registry)?;
     let station = registry
         .station(&results.station)
         .ok_or_else(|| BundleError::StationNotRegistered { station: results.station.clone() })?;

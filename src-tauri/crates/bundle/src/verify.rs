@@ -136,6 +136,19 @@ fn instant(at: DateTime<Utc>) -> String {
 
 /// Step 3: the signatures against the registry; returns the station's registration and
 /// the signers.
+/// The election a bundle (or a paper sheet) names must be the registry's, and training
+/// and real never mix: a mock election's results cannot pass for real, nor the reverse.
+pub(crate) fn same_election(election: &str, training: bool, registry: &Registry) -> Result<(), BundleError> {
+    if election != registry.election {
+        return Err(BundleError::WrongElection { found: election.to_owned(), expected: registry.election.clone() });
+    }
+    match (training, registry.training) {
+        (true, false) => Err(BundleError::TrainingRefused),
+        (false, true) => Err(BundleError::RealInTraining),
+        _ => Ok(()),
+    }
+}
+
 fn check_signatures<'r>(
     opened: &dsse::Opened,
     manifest: &Manifest,
@@ -397,14 +410,7 @@ fn verify(bytes: &[u8], registry: &Registry, options: &VerifyOptions, relations:
     if manifest.format != manifest::FORMAT {
         return Err(BundleError::UnsupportedFormat { found: u64::from(manifest.format), supported: u64::from(manifest::FORMAT) });
     }
-    if manifest.election != registry.election {
-        return Err(BundleError::WrongElection { found: manifest.election.clone(), expected: registry.election.clone() });
-    }
-    match (manifest.training, registry.training) {
-        (true, false) => return Err(BundleError::TrainingRefused),
-        (false, true) => return Err(BundleError::RealInTraining),
-        _ => {}
-    }
+    same_election(&manifest.election, manifest.training, registry)?;
     if let Some(minimum) = options.min_sequence.filter(|minimum| manifest.sequence < *minimum) {
         return Err(BundleError::Replayed { sequence: manifest.sequence, minimum });
     }

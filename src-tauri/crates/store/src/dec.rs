@@ -41,18 +41,6 @@ pub const DEC_SCHEMA_VERSION: u32 = 1;
 const BUSY_TIMEOUT: Duration = Duration::from_millis(250);
 
 const SCHEMA: &str = "
-CREATE TABLE journal (
-    seq       INTEGER PRIMARY KEY CHECK (seq >= 1),
-    at        TEXT NOT NULL,
-    kind      TEXT NOT NULL,
-    payload   TEXT NOT NULL,
-    prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32),
-    hash      BLOB NOT NULL CHECK (length(hash) = 32)
-) STRICT;
-CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
-BEGIN SELECT RAISE(ABORT, 'the journal is append-only: an entry is never updated'); END;
-CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
-BEGIN SELECT RAISE(ABORT, 'the journal is append-only: an entry is never deleted'); END;
 CREATE TABLE head (
     id        INTEGER PRIMARY KEY CHECK (id = 1),
     seq       INTEGER NOT NULL,
@@ -253,6 +241,7 @@ impl DecStore {
         if verified.is_none() {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.pragma_update(None, "application_id", DEC_APPLICATION_ID)?;
+            tx.execute_batch(crate::schema::JOURNAL_TABLE)?;
             tx.execute_batch(SCHEMA)?;
             tx.execute("INSERT INTO head (id, seq, head_hash) VALUES (1, 0, ?1)", [GENESIS_HASH.as_slice()])?;
             tx.pragma_update(None, "user_version", DEC_SCHEMA_VERSION)?;
@@ -286,10 +275,7 @@ impl DecStore {
     }
 
     fn writable(&self) -> Result<(), StoreError> {
-        match &self.health {
-            Health::Ok => Ok(()),
-            Health::ReadOnly(problem) => Err(StoreError::ReadOnly(problem.clone())),
-        }
+        self.health.writable()
     }
 
     /// [`domain::dec::decide`] + append in one immediate transaction; a refused command

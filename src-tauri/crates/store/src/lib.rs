@@ -203,10 +203,7 @@ impl Journal {
     }
 
     fn writable(&self) -> Result<(), StoreError> {
-        match &self.health {
-            Health::Ok => Ok(()),
-            Health::ReadOnly(problem) => Err(StoreError::ReadOnly(problem.clone())),
-        }
+        self.health.writable()
     }
 
     /// [`domain::decide`] + append in ONE immediate transaction; a refused command

@@ -122,6 +122,14 @@ pub enum Health {
 }
 
 impl Health {
+    /// `Ok` when commands may be recorded; the problem that forbids it otherwise.
+    pub fn writable(&self) -> Result<(), crate::StoreError> {
+        match self {
+            Health::Ok => Ok(()),
+            Health::ReadOnly(problem) => Err(crate::StoreError::ReadOnly(problem.clone())),
+        }
+    }
+
     pub fn is_ok(&self) -> bool {
         matches!(self, Health::Ok)
     }

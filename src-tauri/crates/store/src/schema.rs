@@ -30,7 +30,9 @@ pub struct Migration {
 /// Every migration, in order. A new file runs them all.
 pub const MIGRATIONS: &[Migration] = &[Migration { version: 1, apply: create_v1 }];
 
-const SCHEMA_V1: &str = "
+/// The hash-chained, append-only journal table: the same in a station's file and a
+/// district commission's, so that both are verified by the same chain arithmetic.
+pub(crate) const JOURNAL_TABLE: &str = "
 CREATE TABLE journal (
     seq       INTEGER PRIMARY KEY CHECK (seq >= 1),
     at        TEXT NOT NULL,
@@ -43,6 +45,9 @@ CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only: an entry is never updated'); END;
 CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only: an entry is never deleted'); END;
+";
+
+const SCHEMA_V1: &str = "
 CREATE TABLE projection (
     id        INTEGER PRIMARY KEY CHECK (id = 1),
     seq       INTEGER NOT NULL,
@@ -56,6 +61,7 @@ CREATE TABLE settings (
 ";
 
 fn create_v1(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    tx.execute_batch(JOURNAL_TABLE)?;
     tx.execute_batch(SCHEMA_V1)?;
     let state = serde_json::to_string(&DayState::default()).map_err(|e| StoreError::Encode(e.to_string()))?;
     tx.execute(
