@@ -379,3 +379,76 @@ fn observers_regulation_a_kyrgyz_citizen_is_never_an_international_observer() {
     let (found, _) = faulty_deviations("citizen-observer");
     assert_eq!(found, expect(&[("08:41", "citizen-as-international-observer", "O"), ("11:00", "turnout-missed", "§38")]));
 }
+
+/// The app's swappable station: loading a scenario opens a fresh training station that
+/// every window follows; the console lists the scenarios and the trainee's actions; the
+/// debrief is saved as PDF with a row in the class summary; a real station never loads one.
+#[test]
+fn the_console_loads_a_scenario_on_a_station_of_its_own_and_saves_the_debrief() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let demo = api::Demo::RemoteVoting.definition_as_shipped().expect("definition");
+    let morning = domain::scenario::StationTime::new(0, 7, 0).instant(&demo);
+    let clock = std::sync::Arc::new(api::TrainingClock::starting_at(morning));
+    let home = api::Station::open(api::StationConfig::simulated(dir.path().join("home"), clock, Some(api::Demo::RemoteVoting), 1))
+        .expect("opens");
+    assert!(home.election().expect("election").training, "the demo is a mock election");
+    home.set_language(Language::Ru).expect("ru");
+    let stations = api::training::Stations::new(home);
+    let console = stations.console();
+    assert_eq!(console.scenarios.len(), scenarios::SHIPPED.len());
+    assert!(console.run.is_none());
+
+    stations.load_scenario("aeu-failures").expect("loads");
+    stations.set_trainee("Токтосунова Айпери").expect("named");
+    let station = stations.current();
+    assert!(station.data_dir().ends_with("training/aeu-failures-1"), "{}", station.data_dir().display());
+    let run = stations.run().expect("running");
+    assert_eq!(station.now(), run.starts_at());
+    // The urn fails at 10:20; the trainee records it and switches to the reserve.
+    station.control_clock(ClockControl::Speed { speed: 60 }).expect("×60");
+    let at = |hour, minute| domain::scenario::StationTime::new(0, hour, minute).instant(run.election());
+    run.advance_to(at(10, 21));
+    let current = stations.current();
+    current.act(domain::Command::RecordAeuFailure { aeu: "aeu-main".into() }).expect("recorded");
+    current.act_and_print(domain::Command::SwitchToReserveAeu).expect("the reserve");
+    let console = stations.console();
+    let view = console.run.expect("the run");
+    assert_eq!(view.timeline[0].happened_at.as_deref(), Some("10:20"));
+    assert!(view.feed.len() >= 3, "{:?}", view.feed);
+    assert!(view.feed[0].text.contains("резервн"), "newest first, in words: {:?}", view.feed);
+
+    let debrief = stations.debrief().expect("debrief");
+    assert!(debrief.deviations.is_empty(), "{:?}", debrief.deviations);
+    assert_eq!(debrief.trainee, "Токтосунова Айпери");
+    let pdf = stations.save_debrief().expect("saved");
+    assert!(std::fs::read(&pdf).expect("the PDF").starts_with(b"%PDF"));
+    let summary = std::fs::read_to_string(dir.path().join("home/training/class-summary.csv")).expect("the class summary");
+    assert!(summary.lines().any(|line| line.starts_with("aeu-failures,Токтосунова Айпери,0,0")), "{summary}");
+
+    // A second load starts a second station; leaving goes back home.
+    stations.load_scenario("aeu-failures").expect("again");
+    assert!(stations.current().data_dir().ends_with("training/aeu-failures-2"));
+    stations.leave_training();
+    assert!(stations.run().is_none());
+    assert!(stations.current().data_dir().ends_with("home"));
+}
+
+#[test]
+fn a_real_station_never_loads_a_scenario() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut real = api::Demo::CityCouncil.definition_as_shipped().expect("definition");
+    real.training = false;
+    let morning = domain::scenario::StationTime::new(0, 7, 0).instant(&real);
+    let mut config = api::StationConfig::simulated(
+        dir.path().to_path_buf(),
+        std::sync::Arc::new(api::TrainingClock::starting_at(morning)),
+        Some(api::Demo::CityCouncil),
+        1,
+    );
+    config.definition = Some(real);
+    let stations = api::training::Stations::new(api::Station::open(config).expect("opens"));
+    let refused = stations.load_scenario("power-cut").expect_err("refused");
+    assert_eq!(refused.code, "training.not-a-mock-election");
+    assert!(stations.run().is_none());
+    assert!(!dir.path().join("training").exists(), "nothing opened");
+}
