@@ -163,6 +163,9 @@ fn s66_each_export_is_a_new_number_written_whole_and_verified() {
         assert!(verified.file("documents/signed-results.pdf").is_some());
         assert!(verified.file("documents/attendance-register.pdf").is_some());
         assert!(verified.file("records/lot-record.json").is_some());
+        for document in ["protocol-1-copy-1", "aeu-preliminary-protocol", "packet-inventory", "final-meeting"] {
+            assert!(verified.file(&format!("documents/{document}.pdf")).is_some(), "{document} in the bundle");
+        }
     }
     let second_bytes = std::fs::read(&second.path).expect("bundle");
     let replay = VerifyOptions { min_sequence: Some(3), ..VerifyOptions::default() };
@@ -234,4 +237,54 @@ fn r5_5_the_signed_results_are_taken_from_paper_alone() {
     let pdf = station.signed_results_pdf().expect("sheet");
     let text = uchastok_tests::pdf_text(&pdf);
     assert!(text.contains(&key.fingerprint()), "the sheet names the key: {text}");
+}
+
+/// Every QR code on the pages of `pdf`, rendered by poppler at 150 dpi in grey.
+fn qr_codes_in(pdf: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("document.pdf");
+    std::fs::write(&input, pdf).expect("write pdf");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "150", "-gray", "-png"])
+        .arg(&input)
+        .arg(dir.path().join("page"))
+        .status()
+        .expect("pdftoppm (poppler-utils, installed by scripts/setup)");
+    assert!(status.success());
+    let mut codes = Vec::new();
+    for page in uchastok_tests::files_ending(dir.path(), ".png") {
+        let image = image::open(&page).expect("a page image").to_luma8();
+        let (width, height) = image.dimensions();
+        if let Ok(found) = rxing::helpers::detect_multiple_in_luma(image.into_raw(), width, height) {
+            codes.extend(found.into_iter().map(|result| result.getText().to_owned()));
+        }
+    }
+    codes
+}
+
+#[test]
+fn r5_5_the_printed_protocol_in_force_carries_its_signed_results_and_a_superseded_one_does_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let day = demo_day::run(&DemoDayOptions { demo: Demo::CityCouncil, voters: 6, seed: 5, data_dir: dir.path().to_path_buf() })
+        .expect("the day runs");
+    let station = &day.station;
+    let election = station.election().expect("election");
+    let key = station_public_key(station);
+    let registry = registry_of(&key, &election.id, &election.station.number, election.training);
+
+    let first = api::documents::DocumentKind::Protocol { number: 1, copy: 1 };
+    let pdf = station.document_pdf(&first).expect("the protocol");
+    let codes = qr_codes_in(&pdf);
+    assert!(!codes.is_empty(), "the protocol carries QR codes");
+    let paper = bundle::paper::read(&codes, &registry, Some(&election), &Limits::default()).expect("results from the protocol's paper");
+    assert_eq!(paper.results, day.results);
+    assert_eq!(paper.results.protocol_number, 1);
+
+    // After a §66 correction the first protocol is superseded: its paper carries no
+    // results to be taken, the second carries the corrected ones.
+    let corrected = demo_day::correct(&day).expect("corrected");
+    assert!(qr_codes_in(&station.document_pdf(&first).expect("the first protocol")).is_empty());
+    let second = station.document_pdf(&api::documents::DocumentKind::Protocol { number: 2, copy: 2 }).expect("the second");
+    let paper = bundle::paper::read(&qr_codes_in(&second), &registry, Some(&election), &Limits::default()).expect("read");
+    assert_eq!(paper.results, corrected);
 }

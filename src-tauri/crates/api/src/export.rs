@@ -168,6 +168,10 @@ pub fn bundle_documents(state: &DayState) -> Vec<DocumentKind> {
     if !state.acts.is_empty() {
         kinds.push(DocumentKind::ActRegister);
     }
+    // Every protocol signed (a superseded one says so on its face, §66), then what the
+    // count attaches to it; a record of what has not happened is left out by the export.
+    kinds.extend(state.count.protocols.iter().map(|signed| DocumentKind::Protocol { number: signed.number, copy: 1 }));
+    kinds.extend([DocumentKind::AeuPreliminary, DocumentKind::FinalMeeting, DocumentKind::PacketInventory]);
     kinds
 }
 
@@ -181,10 +185,6 @@ pub fn signed_results_document(
     now: DateTime<Utc>,
 ) -> Document {
     let zone = election.tz();
-    let parts = codes.len();
-    let said = |id: &str, pairs: &[(&str, domain::MessageArg)]| {
-        localizer.message(id, &pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect())
-    };
     let facts = vec![
         (localizer.text("bundle-doc-election"), election.name.get(localizer.language().code()).to_owned()),
         (localizer.text("bundle-doc-station"), election.station.number.clone()),
@@ -192,14 +192,6 @@ pub fn signed_results_document(
         (localizer.text("bundle-doc-signed-at"), results.signed_at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()),
         (localizer.text("bundle-station-key"), fingerprint.to_owned()),
     ];
-    let qr_codes = codes
-        .iter()
-        .enumerate()
-        .map(|(index, code)| {
-            let caption = said("bundle-signed-results-part", &[("part", (index + 1).into()), ("parts", parts.into())]);
-            QrCode::new(code.as_bytes().to_vec(), Some(caption), 0.5)
-        })
-        .collect();
     Document {
         title: localizer.text("bundle-signed-results-title"),
         station_number: election.station.number.clone(),
@@ -208,12 +200,24 @@ pub fn signed_results_document(
         training: election.training,
         page: PageSize::A4,
         corner_codes: None,
-        blocks: vec![
-            Block::KeyValue(facts),
-            Block::Paragraph(localizer.text("bundle-signed-results-hint")),
-            Block::QrRow(qr_codes),
-        ],
+        blocks: std::iter::once(Block::KeyValue(facts)).chain(paper_code_blocks(codes, localizer)).collect(),
     }
+}
+
+/// The signed results as QR codes with the hint that says what they are for (R5.5): on
+/// the sheet of signed results and at the end of the printed protocol in force.
+fn paper_code_blocks(codes: &[String], localizer: &Localizer) -> Vec<Block> {
+    let parts = codes.len();
+    let qr_codes = codes
+        .iter()
+        .enumerate()
+        .map(|(index, code)| {
+            let pairs = [("part".to_owned(), (index + 1).into()), ("parts".to_owned(), parts.into())];
+            let caption = localizer.message("bundle-signed-results-part", &pairs.into_iter().collect());
+            QrCode::new(code.as_bytes().to_vec(), Some(caption), 0.5)
+        })
+        .collect();
+    vec![Block::Paragraph(localizer.text("bundle-signed-results-hint")), Block::QrRow(qr_codes)]
 }
 
 fn render(document: &Document) -> Result<Vec<u8>, ApiError> {
@@ -245,6 +249,25 @@ impl Station {
         }
         domain::results::compute(journal.state())
             .map_err(|_| ApiError::new("bundle.export-not-ready", "bundle-export-not-ready"))
+    }
+
+    /// The protocol in force, once signed, carries its signed results as QR codes before
+    /// "made in N copies" (R5.5: the district can take the results from the paper alone);
+    /// every other document, and a superseded protocol, is left as it is.
+    pub(crate) fn with_paper_codes(&self, kind: &DocumentKind, mut document: Document) -> Result<Document, ApiError> {
+        let DocumentKind::Protocol { number, .. } = kind else { return Ok(document) };
+        let Ok(results) = self.signed_results() else { return Ok(document) };
+        if results.protocol_number != *number {
+            return Ok(document);
+        }
+        let codes = bundle::paper::encode(&results, &self.station_signer()?, bundle::paper::DEFAULT_PART_CHARS)?;
+        let blocks = paper_code_blocks(&codes, &Localizer::new(document.language));
+        let at = match document.blocks.last() {
+            Some(Block::Copies(_)) => document.blocks.len() - 1,
+            _ => document.blocks.len(),
+        };
+        document.blocks.splice(at..at, blocks);
+        Ok(document)
     }
 
     /// The texts of the QR codes of the signed results (`bundle::paper`).
@@ -321,7 +344,7 @@ impl Station {
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         for kind in bundle_documents(&state) {
             let document = match documents::build(&kind, &election, &state, language, now, &voter_name) {
-                Ok(document) => document,
+                Ok(document) => self.with_paper_codes(&kind, document)?,
                 Err(error) if error.code == "document.not-yet" => continue,
                 Err(error) => return Err(error),
             };

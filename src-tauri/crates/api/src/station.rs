@@ -525,7 +525,7 @@ impl Station {
                 state.election.as_ref().ok_or_else(|| ApiError::new("election.not-loaded", "error-election-not-loaded"))?;
             documents::build(kind, election, state, language, now, &voter_name)?
         };
-        render(&document)
+        render(&self.with_paper_codes(kind, document)?)
     }
 
     /// The identification receipt for a voter who gets the ballot of `contest`.
