@@ -30,7 +30,7 @@ pub fn choose_mode(app: AppHandle, state: State<'_, ModeState>, mode: AppMode) -
         return Err(ApiError::new("mode.chosen", "error-mode-chosen"));
     }
     match mode {
-        AppMode::Station => drop(app.manage(crate::setup::station().map_err(failed)?)),
+        AppMode::Station => drop(app.manage(api::training::Stations::new(crate::setup::station().map_err(failed)?))),
         AppMode::Dec => drop(app.manage(crate::setup::dec().map_err(failed)?)),
     }
     api::mode::remember(&crate::setup::data_dir().map_err(failed)?, mode)?;

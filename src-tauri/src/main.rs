@@ -2,7 +2,7 @@
 //! web UI invokes.
 //!
 //! Owns: everything that knows Tauri. Each command is a one-line adapter over `api`;
-//! window and menu handling live in `windows`, the district commission's commands and
+//! window and menu handling live in `windows` (the trainer's console included), the district commission's commands and
 //! the first start's choice of side in `dec`.
 //! Must never: hold a rule of the election day, touch the database, or read the clock
 //! itself — those belong to `api` and below.
@@ -20,212 +20,260 @@ use api::export::{ExportReport, ExportRequest};
 use api::keys::StationKeyView;
 use api::simulation::{SimulatedArrival, SpoiledBallotCase, VoterCase};
 use api::spoils::SpoilsView;
-use api::{ApiError, Language, Station};
+use api::training::report::DebriefView;
+use api::training::{ClockControl, ConsoleView, Stations};
+use api::{ApiError, Language};
 use domain::lot::{Contribution, LotPurpose, LotRecord};
 use domain::identification::IdentityDocument;
 use domain::{Command, StepId};
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, State};
 
 #[tauri::command]
-fn overview(station: State<'_, Station>) -> Overview {
-    station.overview()
+fn overview(stations: State<'_, Stations>) -> Overview {
+    stations.current().overview()
 }
 
 #[tauri::command]
-fn monitor(station: State<'_, Station>) -> MonitorView {
-    station.monitor()
+fn monitor(stations: State<'_, Stations>) -> MonitorView {
+    stations.current().monitor()
 }
 
 #[tauri::command]
-fn complete_step(station: State<'_, Station>, step: StepId) -> Result<Overview, ApiError> {
-    station.complete_step(step)
+fn complete_step(stations: State<'_, Stations>, step: StepId) -> Result<Overview, ApiError> {
+    stations.current().complete_step(step)
 }
 
 #[tauri::command]
-fn act(station: State<'_, Station>, command: Command) -> Result<Overview, ApiError> {
-    station.act(command)
+fn act(stations: State<'_, Stations>, command: Command) -> Result<Overview, ApiError> {
+    stations.current().act(command)
 }
 
 /// §56: the AEU's preliminary results read through its driver.
 #[tauri::command]
-fn aeu_results_from_driver(station: State<'_, Station>) -> Result<Overview, ApiError> {
-    station.aeu_results_from_driver()
+fn aeu_results_from_driver(stations: State<'_, Stations>) -> Result<Overview, ApiError> {
+    stations.current().aeu_results_from_driver()
 }
 
 #[tauri::command]
-fn commit_lot(station: State<'_, Station>, purpose: LotPurpose, count: u32) -> Result<Overview, ApiError> {
-    station.commit_lot(purpose, count)
+fn commit_lot(stations: State<'_, Stations>, purpose: LotPurpose, count: u32) -> Result<Overview, ApiError> {
+    stations.current().commit_lot(purpose, count)
 }
 
 #[tauri::command]
-fn draw_lot(station: State<'_, Station>, purpose: LotPurpose, contributions: Vec<Contribution>) -> Result<Overview, ApiError> {
-    station.draw_lot(purpose, contributions)
+fn draw_lot(stations: State<'_, Stations>, purpose: LotPurpose, contributions: Vec<Contribution>) -> Result<Overview, ApiError> {
+    stations.current().draw_lot(purpose, contributions)
 }
 
 #[tauri::command]
-fn lot_record(station: State<'_, Station>, purpose: LotPurpose) -> Option<LotRecord> {
-    station.lot_record(purpose)
+fn lot_record(stations: State<'_, Stations>, purpose: LotPurpose) -> Option<LotRecord> {
+    stations.current().lot_record(purpose)
 }
 
 #[tauri::command]
-fn save_document(station: State<'_, Station>, kind: DocumentKind) -> Result<String, ApiError> {
-    station.save_document(&kind)
+fn save_document(stations: State<'_, Stations>, kind: DocumentKind) -> Result<String, ApiError> {
+    stations.current().save_document(&kind)
 }
 
 #[tauri::command]
-fn save_lot_record(station: State<'_, Station>, purpose: LotPurpose) -> Result<String, ApiError> {
-    station.save_lot_record(purpose)
+fn save_lot_record(stations: State<'_, Stations>, purpose: LotPurpose) -> Result<String, ApiError> {
+    stations.current().save_lot_record(purpose)
 }
 
 #[tauri::command]
-fn desk(station: State<'_, Station>) -> DeskView {
-    station.desk()
+fn desk(stations: State<'_, Stations>) -> DeskView {
+    stations.current().desk()
 }
 
 #[tauri::command]
-fn desk_read_document(station: State<'_, Station>, document: IdentityDocument) -> Result<DeskView, ApiError> {
-    station.desk_read_document(document)
+fn desk_read_document(stations: State<'_, Stations>, document: IdentityDocument) -> Result<DeskView, ApiError> {
+    stations.current().desk_read_document(document)
 }
 
 #[tauri::command]
-fn desk_confirm_photo(station: State<'_, Station>) -> Result<DeskView, ApiError> {
-    station.desk_confirm_photo()
+fn desk_confirm_photo(stations: State<'_, Stations>) -> Result<DeskView, ApiError> {
+    stations.current().desk_confirm_photo()
 }
 
 #[tauri::command]
-fn desk_fingerprint(station: State<'_, Station>) -> Result<DeskView, ApiError> {
-    station.desk_fingerprint()
+fn desk_fingerprint(stations: State<'_, Stations>) -> Result<DeskView, ApiError> {
+    stations.current().desk_fingerprint()
 }
 
 #[tauri::command]
-fn desk_face(station: State<'_, Station>) -> Result<DeskView, ApiError> {
-    station.desk_face()
+fn desk_face(stations: State<'_, Stations>) -> Result<DeskView, ApiError> {
+    stations.current().desk_face()
 }
 
 #[tauri::command]
-fn desk_give_up(station: State<'_, Station>) -> Result<DeskView, ApiError> {
-    station.desk_give_up()
+fn desk_give_up(stations: State<'_, Stations>) -> Result<DeskView, ApiError> {
+    stations.current().desk_give_up()
 }
 
 #[tauri::command]
-fn desk_print_receipt(station: State<'_, Station>) -> Result<DeskView, ApiError> {
-    station.desk_print_receipt()
+fn desk_print_receipt(stations: State<'_, Stations>) -> Result<DeskView, ApiError> {
+    stations.current().desk_print_receipt()
 }
 
 #[tauri::command]
-fn desk_print_ballot(station: State<'_, Station>) -> Result<DeskView, ApiError> {
-    station.desk_print_ballot()
+fn desk_print_ballot(stations: State<'_, Stations>) -> Result<DeskView, ApiError> {
+    stations.current().desk_print_ballot()
 }
 
 #[tauri::command]
-fn desk_list(station: State<'_, Station>) -> Result<DeskView, ApiError> {
-    station.desk_list()
+fn desk_list(stations: State<'_, Stations>) -> Result<DeskView, ApiError> {
+    stations.current().desk_list()
 }
 
 #[tauri::command]
-fn desk_issue_ballot(station: State<'_, Station>) -> Result<DeskView, ApiError> {
-    station.desk_issue_ballot()
+fn desk_issue_ballot(stations: State<'_, Stations>) -> Result<DeskView, ApiError> {
+    stations.current().desk_issue_ballot()
 }
 
 #[tauri::command]
-fn desk_clear(station: State<'_, Station>) -> DeskView {
-    station.desk_clear()
+fn desk_clear(stations: State<'_, Stations>) -> DeskView {
+    stations.current().desk_clear()
 }
 
 #[tauri::command]
-fn simulate_voter(station: State<'_, Station>, case: VoterCase) -> Result<SimulatedArrival, ApiError> {
-    station.simulate_voter(case)
+fn simulate_voter(stations: State<'_, Stations>, case: VoterCase) -> Result<SimulatedArrival, ApiError> {
+    stations.current().simulate_voter(case)
 }
 
 /// Starts importing the register on a thread of its own; the overview shows its progress.
 #[tauri::command]
-fn import_register(app: AppHandle, station: State<'_, Station>, path: String) -> Result<(), ApiError> {
-    station.import_may_start().map(|()| drop(std::thread::spawn(move || app.state::<Station>().import_register_file(path.as_ref()))))
+fn import_register(stations: State<'_, Stations>, path: String) -> Result<(), ApiError> {
+    let station = stations.current();
+    station.import_may_start().map(|()| drop(std::thread::spawn(move || station.import_register_file(path.as_ref()))))
 }
 
 #[tauri::command]
-fn spoils(station: State<'_, Station>) -> Result<SpoilsView, ApiError> {
-    station.spoils()
+fn spoils(stations: State<'_, Stations>) -> Result<SpoilsView, ApiError> {
+    stations.current().spoils()
 }
 
 #[tauri::command]
-fn register_chair_card(station: State<'_, Station>) -> Result<SpoilsView, ApiError> {
-    station.register_chair_card()
+fn register_chair_card(stations: State<'_, Stations>) -> Result<SpoilsView, ApiError> {
+    stations.current().register_chair_card()
 }
 
 #[tauri::command]
-fn duplicate_scan(station: State<'_, Station>) -> Result<SpoilsView, ApiError> {
-    station.duplicate_scan()
+fn duplicate_scan(stations: State<'_, Stations>) -> Result<SpoilsView, ApiError> {
+    stations.current().duplicate_scan()
 }
 
 #[tauri::command]
-fn duplicate_authorise(station: State<'_, Station>, reason: String, pin: String) -> Result<SpoilsView, ApiError> {
-    station.duplicate_authorise(&reason, &pin)
+fn duplicate_authorise(stations: State<'_, Stations>, reason: String, pin: String) -> Result<SpoilsView, ApiError> {
+    stations.current().duplicate_authorise(&reason, &pin)
 }
 
 #[tauri::command]
-fn duplicate_print_again(station: State<'_, Station>) -> Result<SpoilsView, ApiError> {
-    station.duplicate_print_again()
+fn duplicate_print_again(stations: State<'_, Stations>) -> Result<SpoilsView, ApiError> {
+    stations.current().duplicate_print_again()
 }
 
 #[tauri::command]
-fn duplicate_clear(station: State<'_, Station>) -> Result<SpoilsView, ApiError> {
-    station.duplicate_clear()
+fn duplicate_clear(stations: State<'_, Stations>) -> Result<SpoilsView, ApiError> {
+    stations.current().duplicate_clear()
 }
 
 #[tauri::command]
-fn record_spoiled_ballot(station: State<'_, Station>, member_id: String) -> Result<SpoilsView, ApiError> {
-    station.record_spoiled_ballot(&member_id)
+fn record_spoiled_ballot(stations: State<'_, Stations>, member_id: String) -> Result<SpoilsView, ApiError> {
+    stations.current().record_spoiled_ballot(&member_id)
 }
 
 #[tauri::command]
-fn simulate_spoiled_ballot(station: State<'_, Station>, case: SpoiledBallotCase) -> Result<(), ApiError> {
-    station.simulate_spoiled_ballot(case)
+fn simulate_spoiled_ballot(stations: State<'_, Stations>, case: SpoiledBallotCase) -> Result<(), ApiError> {
+    stations.current().simulate_spoiled_ballot(case)
 }
 
 #[tauri::command]
-fn act_and_print(station: State<'_, Station>, command: Command) -> Result<Overview, ApiError> {
-    station.act_and_print(command)
+fn act_and_print(stations: State<'_, Stations>, command: Command) -> Result<Overview, ApiError> {
+    stations.current().act_and_print(command)
 }
 
 #[tauri::command]
-fn reprint_act(station: State<'_, Station>, number: u32) -> Result<Overview, ApiError> {
-    station.reprint_act(number)
+fn reprint_act(stations: State<'_, Stations>, number: u32) -> Result<Overview, ApiError> {
+    stations.current().reprint_act(number)
 }
 
 #[tauri::command]
-fn inject_fault(station: State<'_, Station>, device: String, fault: driver_api::FaultCode) -> Result<Overview, ApiError> {
+fn inject_fault(stations: State<'_, Stations>, device: String, fault: driver_api::FaultCode) -> Result<Overview, ApiError> {
+    let station = stations.current();
     station.inject_fault(&device, fault).map(|()| station.overview())
 }
 
 #[tauri::command]
-fn repair_device(station: State<'_, Station>, device: String) -> Result<Overview, ApiError> {
+fn repair_device(stations: State<'_, Stations>, device: String) -> Result<Overview, ApiError> {
+    let station = stations.current();
     station.repair_device(&device).map(|()| station.overview())
 }
 
 #[tauri::command]
-fn set_language(app: AppHandle, station: State<'_, Station>, language: Language) -> Result<(), ApiError> {
-    station.set_language(language).and_then(|()| windows::relabel_menu(&app, language))
+fn set_language(app: AppHandle, stations: State<'_, Stations>, language: Language) -> Result<(), ApiError> {
+    stations.current().set_language(language).and_then(|()| windows::relabel_menu(&app, language))
 }
 
 #[tauri::command]
-fn station_key(station: State<'_, Station>) -> Result<StationKeyView, ApiError> {
-    station.station_key()
+fn station_key(stations: State<'_, Stations>) -> Result<StationKeyView, ApiError> {
+    stations.current().station_key()
 }
 
 #[tauri::command]
-fn export_bundle(station: State<'_, Station>, request: ExportRequest) -> Result<ExportReport, ApiError> {
-    station.export_bundle(&request)
+fn export_bundle(stations: State<'_, Stations>, request: ExportRequest) -> Result<ExportReport, ApiError> {
+    stations.current().export_bundle(&request)
 }
 
 #[tauri::command]
-fn save_signed_results(station: State<'_, Station>) -> Result<String, ApiError> {
-    station.save_signed_results()
+fn save_signed_results(stations: State<'_, Stations>) -> Result<String, ApiError> {
+    stations.current().save_signed_results()
 }
 
 #[tauri::command]
 fn open_monitor(app: AppHandle) -> Result<(), ApiError> {
     windows::open_monitor(&app)
+}
+
+// The trainer's console (issue 9): scenarios, the clock, the debrief.
+
+#[tauri::command]
+fn open_trainer(app: AppHandle) -> Result<(), ApiError> {
+    windows::open_trainer(&app)
+}
+
+#[tauri::command]
+fn training_console(stations: State<'_, Stations>) -> ConsoleView {
+    stations.console()
+}
+
+#[tauri::command]
+fn training_load(stations: State<'_, Stations>, scenario: String) -> Result<ConsoleView, ApiError> {
+    stations.load_scenario(&scenario).map(|()| stations.console())
+}
+
+#[tauri::command]
+fn training_leave(stations: State<'_, Stations>) -> ConsoleView {
+    stations.leave_training();
+    stations.console()
+}
+
+#[tauri::command]
+fn training_set_trainee(stations: State<'_, Stations>, name: String) -> Result<(), ApiError> {
+    stations.set_trainee(&name)
+}
+
+#[tauri::command]
+fn training_clock(stations: State<'_, Stations>, control: ClockControl) -> Result<Overview, ApiError> {
+    stations.current().control_clock(control)
+}
+
+#[tauri::command]
+fn training_debrief(stations: State<'_, Stations>) -> Result<DebriefView, ApiError> {
+    stations.debrief()
+}
+
+#[tauri::command]
+fn training_save_debrief(stations: State<'_, Stations>) -> Result<String, ApiError> {
+    stations.save_debrief()
 }
 
 fn main() -> anyhow::Result<()> {
@@ -236,7 +284,7 @@ fn main() -> anyhow::Result<()> {
         Some(api::mode::AppMode::Station) => {
             let station = setup::station()?;
             let language = station.language();
-            builder = builder.manage(station);
+            builder = builder.manage(Stations::new(station));
             language
         }
         Some(api::mode::AppMode::Dec) => {
@@ -265,6 +313,14 @@ fn main() -> anyhow::Result<()> {
             save_lot_record,
             set_language,
             open_monitor,
+            open_trainer,
+            training_console,
+            training_load,
+            training_leave,
+            training_set_trainee,
+            training_clock,
+            training_debrief,
+            training_save_debrief,
             desk,
             desk_read_document,
             desk_confirm_photo,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use api::dec::{Dec, DecConfig};
 use api::mode::AppMode;
-use api::{Clock, Demo, DemoStage, OffsetClock, Station, StationConfig, SystemClock};
+use api::{Clock, Demo, DemoStage, OffsetClock, Station, StationConfig, SystemClock, TrainingClock};
 
 /// `UCHASTOK_LOG` (e.g. `debug`) sets the level; logs go to stderr.
 pub fn logging() {
@@ -33,6 +33,19 @@ fn clock() -> anyhow::Result<Arc<dyn Clock>> {
         }
         Err(_) => Arc::new(SystemClock),
     })
+}
+
+/// The station's clock: a training clock from `UCHASTOK_CLOCK_START` (else now), at ×1.
+/// Its controls (pause, speed, jumps) are refused unless the election is a mock one, so
+/// a real station's clock simply runs.
+fn station_clock() -> anyhow::Result<Arc<dyn Clock>> {
+    let start = match std::env::var("UCHASTOK_CLOCK_START") {
+        Ok(start) => chrono::DateTime::parse_from_rfc3339(&start)
+            .with_context(|| format!("UCHASTOK_CLOCK_START={start} is not an RFC 3339 time"))?
+            .to_utc(),
+        Err(_) => chrono::Utc::now(),
+    };
+    Ok(Arc::new(TrainingClock::starting_at(start)))
 }
 
 /// Which side the app serves: `UCHASTOK_MODE` (`station` or `dec`) when set (demos,
@@ -64,7 +77,7 @@ pub fn dec() -> anyhow::Result<Dec> {
 ///   opening at the count (needs `UCHASTOK_CLOCK_START` after 20:00 of voting day).
 pub fn station() -> anyhow::Result<Station> {
     let data_dir = data_dir()?;
-    let clock = clock()?;
+    let clock = station_clock()?;
     let demo = match std::env::var("UCHASTOK_DEMO") {
         Ok(name) => Some(Demo::from_name(&name).with_context(|| format!("unknown demo {name}"))?),
         Err(_) => Some(Demo::RemoteVoting),

@@ -13,6 +13,19 @@ struct Count {
     processed: u64,
     /// Contests and options in the order first seen.
     tallies: Vec<ContestTally>,
+    /// Miscounts a trainer set: reported results differ from what was fed.
+    miscounts: Vec<Miscount>,
+}
+
+/// The urn reports `ballots` ballots of option `from` as option `to` in `contest` (at most
+/// as many as it counted for `from`): its preliminary results differ from the true count
+/// while the number of ballots processed stays right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Miscount {
+    pub contest: String,
+    pub from: String,
+    pub to: String,
+    pub ballots: u64,
 }
 
 /// An AEU. Feeding is a step, so "fails after 120 ballots" is a script event
@@ -40,6 +53,11 @@ impl SimAeu {
         self.count.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// From now on the urn's preliminary results carry this miscount (training).
+    pub fn miscount(&self, miscount: Miscount) {
+        self.count().miscounts.push(miscount);
+    }
+
     /// The urn fails (§48).
     pub fn fail(&self) {
         self.core.inject_fault(FaultCode::Broken);
@@ -61,7 +79,27 @@ impl Aeu for SimAeu {
 
     fn preliminary_results(&self) -> Result<Vec<ContestTally>, AeuError> {
         self.core.check().map_err(|i| self.refuse(i))?;
-        Ok(self.count().tallies.clone())
+        let count = self.count();
+        let mut tallies = count.tallies.clone();
+        for miscount in &count.miscounts {
+            let Some(tally) = tallies.iter_mut().find(|t| t.contest == miscount.contest) else { continue };
+            let moved = tally
+                .counts
+                .iter_mut()
+                .find(|c| c.option == miscount.from)
+                .map(|from| {
+                    let moved = from.count.min(miscount.ballots);
+                    from.count -= moved;
+                    moved
+                })
+                .unwrap_or(0);
+            match tally.counts.iter_mut().find(|c| c.option == miscount.to) {
+                Some(to) => to.count += moved,
+                None if moved > 0 => tally.counts.push(OptionCount { option: miscount.to.clone(), count: moved }),
+                None => {}
+            }
+        }
+        Ok(tallies)
     }
 
     fn feed(&self, ballot: &BallotMarks) -> Result<Fed, AeuError> {

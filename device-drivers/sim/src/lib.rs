@@ -73,7 +73,7 @@ mod readers;
 mod rng;
 mod smart_card;
 
-pub use aeu::SimAeu;
+pub use aeu::{Miscount, SimAeu};
 pub use biometrics::{
     FINGERPRINT_FORMAT, MIN_QUALITY, SimFaceMatcher, SimFingerprintScanner, SubjectScript,
     fingerprint_reference,

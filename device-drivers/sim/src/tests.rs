@@ -381,6 +381,42 @@ fn the_aeu_fails_after_120_ballots_and_the_reserve_counts_on() {
 }
 
 #[test]
+fn a_miscounting_aeu_reports_ballots_on_the_wrong_option_but_processes_them_all() {
+    let station = SimStation::new(6);
+    for option in ["a", "a", "a", "b"] {
+        station.aeu_main.feed(&ballot("mayor", &[option])).expect("fed");
+    }
+    station.aeu_main.miscount(Miscount {
+        contest: "mayor".into(),
+        from: "a".into(),
+        to: "c".into(),
+        ballots: 2,
+    });
+    // Never more than the urn counted for the option.
+    station.aeu_main.miscount(Miscount {
+        contest: "mayor".into(),
+        from: "b".into(),
+        to: "a".into(),
+        ballots: 5,
+    });
+    let results = station.aeu_main.preliminary_results().expect("results");
+    let count = |option: &str| {
+        results[0]
+            .counts
+            .iter()
+            .find(|c| c.option == option)
+            .map_or(0, |c| c.count)
+    };
+    assert_eq!((count("a"), count("b"), count("c")), (2, 0, 2));
+    assert_eq!(station.aeu_main.ballots_processed(), Ok(4));
+    assert_eq!(
+        station.aeu_reserve.preliminary_results(),
+        Ok(Vec::new()),
+        "the other urn counts true"
+    );
+}
+
+#[test]
 fn a_voter_failing_the_next_10_attempts_matches_on_the_11th() {
     let station = SimStation::new(11);
     let scanner = &station.fingerprint_scanner;

@@ -3,7 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   ApiError, Command, Contribution, DeskView, DocumentKind, ExportReport, ExportRequest, FaultCode, IdentityDocument,
   LotPurpose, LotRecord, MonitorView, Overview, SimulatedArrival, SpoiledBallotCase, SpoilsView, StationKeyView, StepId,
-  VoterCase,
+  VoterCase, ConsoleView, ClockControl, DebriefView,
 } from "./bindings";
 import type { Language } from "./i18n";
 
@@ -69,3 +69,13 @@ export const repairDevice = (device: string) => invoke<Overview>("repair_device"
 export const stationKey = () => invoke<StationKeyView>("station_key");
 export const exportBundle = (request: ExportRequest) => invoke<ExportReport>("export_bundle", { request });
 export const saveSignedResults = () => invoke<string>("save_signed_results");
+
+// The trainer's console (issue 9): scenarios, the clock, the debrief.
+export const openTrainer = () => invoke<void>("open_trainer");
+export const trainingConsole = () => invoke<ConsoleView>("training_console");
+export const trainingLoad = (scenario: string) => invoke<ConsoleView>("training_load", { scenario });
+export const trainingLeave = () => invoke<ConsoleView>("training_leave");
+export const trainingSetTrainee = (name: string) => invoke<void>("training_set_trainee", { name });
+export const trainingClock = (control: ClockControl) => invoke<Overview>("training_clock", { control });
+export const trainingDebrief = () => invoke<DebriefView>("training_debrief");
+export const trainingSaveDebrief = () => invoke<string>("training_save_debrief");

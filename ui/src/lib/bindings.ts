@@ -90,7 +90,20 @@ local: string,
 /**
  * e.g. `+06:00`.
  */
-utc_offset: string, timezone: string, };
+utc_offset: string, timezone: string, 
+/**
+ * How many station seconds pass in a real one (a training clock; otherwise 1).
+ */
+speed: number, 
+/**
+ * A trainer paused the clock.
+ */
+paused: boolean, 
+/**
+ * The clock can be paused, sped up and moved forward: a training clock in a mock
+ * election.
+ */
+controls: boolean, };
 
 export type TimelineStep = { step: StepId, state: StepState, 
 /**
@@ -1165,6 +1178,84 @@ devices_faulty: Array<IncidentDevice>, power_cut_since: string | null, power_cut
  * Voters helped by another voter (§46).
  */
 assisted: number, };
+
+/**
+ * Which demo election the scenario runs on.
+ */
+export type ScenarioDemo = "remote" | "city";
+
+/**
+ * The moments of the day a trainer jumps to.
+ */
+export type ClockMoment = "day-before" | "opening" | "polls-open" | "polls-close" | "aeu-deadline" | "delivery";
+
+/**
+ * What the trainer does with the clock.
+ */
+export type ClockControl = { "type": "pause" } | { "type": "resume" } | { "type": "speed", speed: number, } | { "type": "jump-to", moment: ClockMoment, };
+
+/**
+ * A shipped scenario in the console's list.
+ */
+export type ScenarioSummary = { id: string, title: LocalizedText, description: LocalizedText, demo: ScenarioDemo, starts: string, ends: string, };
+
+/**
+ * One event of the running scenario's timeline.
+ */
+export type TimelineItem = { 
+/**
+ * When the scenario has it happen.
+ */
+at: string, text: string, 
+/**
+ * When it happened (the clock may have jumped past its time).
+ */
+happened_at: string | null, 
+/**
+ * Why the simulation could not make it happen.
+ */
+problem: string | null, };
+
+/**
+ * One action of the trainee, from the journal.
+ */
+export type FeedItem = { at: string, text: string, };
+
+export type RunView = { scenario: string, title: LocalizedText, description: LocalizedText, trainee: string, 
+/**
+ * The run's folder.
+ */
+folder: string, starts: string, ends: string, 
+/**
+ * The clock passed the scenario's end: the debrief judges everything.
+ */
+over: boolean, timeline: Array<TimelineItem>, 
+/**
+ * The trainee's actions since the scenario started, newest first.
+ */
+feed: Array<FeedItem>, };
+
+/**
+ * The trainer's console.
+ */
+export type ConsoleView = { language: string, scenarios: Array<ScenarioSummary>, run: RunView | null, clock: ClockView, devices: Array<DeviceStatus>, simulated: boolean, };
+
+export type DeviationView = { rule: string, clause: string, at: string, text: string, };
+
+export type TimeView = { key: string, procedure: string, from: string, done: string | null, minutes: number | null, };
+
+export type CountLineView = { label: string, counted: number, truth: number, };
+
+export type CountCheckView = { designation: string, lines: Array<CountLineView>, };
+
+/**
+ * The debrief as the console shows it.
+ */
+export type DebriefView = { scenario: string, title: string, trainee: string, horizon: string, deviations: Array<DeviationView>, times: Array<TimeView>, counts: Array<CountCheckView>, protocol_error: number, 
+/**
+ * The class summary's columns and this run's row.
+ */
+summary_header: Array<string>, summary_row: Array<string>, };
 
 /**
  * An automatic counting urn sealed at the opening.

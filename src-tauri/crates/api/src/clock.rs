@@ -7,6 +7,11 @@ use chrono::{DateTime, Duration, Utc};
 
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
+
+    /// The controls of a training clock, when this is one.
+    fn training(&self) -> Option<&TrainingClock> {
+        None
+    }
 }
 
 /// The machine's clock.
@@ -60,6 +65,117 @@ impl Clock for FixedClock {
     }
 }
 
+/// The app's clock: station time = a base instant + real time elapsed since × speed. In
+/// a mock election the trainer pauses it, runs it at ×1 to ×60, and jumps forward to the
+/// day's named moments; it never goes back (a journal's times never do — a new scenario
+/// starts a new station instead). Outside training its controls are refused by the
+/// station ([`crate::Station::control_clock`]), and it runs at ×1 from where it started.
+#[derive(Debug)]
+pub struct TrainingClock {
+    state: Mutex<TrainingClockState>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TrainingClockState {
+    /// Station time at `since`.
+    base: DateTime<Utc>,
+    since: Instant,
+    speed: u32,
+    paused: bool,
+}
+
+/// The fastest a training clock runs: an hour a minute.
+pub const MAX_CLOCK_SPEED: u32 = 60;
+
+impl TrainingClockState {
+    fn now(&self) -> DateTime<Utc> {
+        if self.paused {
+            return self.base;
+        }
+        let elapsed = Duration::from_std(self.since.elapsed()).unwrap_or(Duration::zero());
+        self.base + elapsed * i32::try_from(self.speed).unwrap_or(1)
+    }
+}
+
+/// Why a clock control was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockRefusal {
+    /// The instant asked for is before station time now.
+    Backwards,
+    /// Not 1 to [`MAX_CLOCK_SPEED`].
+    Speed,
+}
+
+impl TrainingClock {
+    /// Running at ×1 from `start`.
+    pub fn starting_at(start: DateTime<Utc>) -> TrainingClock {
+        TrainingClock { state: Mutex::new(TrainingClockState { base: start, since: Instant::now(), speed: 1, paused: false }) }
+    }
+
+    /// Standing still at `start` until resumed or moved.
+    pub fn paused_at(start: DateTime<Utc>) -> TrainingClock {
+        let clock = TrainingClock::starting_at(start);
+        clock.pause();
+        clock
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, TrainingClockState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn pause(&self) {
+        let mut state = self.lock();
+        state.base = state.now();
+        state.paused = true;
+    }
+
+    pub fn resume(&self) {
+        let mut state = self.lock();
+        state.since = Instant::now();
+        state.paused = false;
+    }
+
+    pub fn set_speed(&self, speed: u32) -> Result<(), ClockRefusal> {
+        if !(1..=MAX_CLOCK_SPEED).contains(&speed) {
+            return Err(ClockRefusal::Speed);
+        }
+        let mut state = self.lock();
+        state.base = state.now();
+        state.since = Instant::now();
+        state.speed = speed;
+        Ok(())
+    }
+
+    /// Station time jumps forward to `instant`; running or paused as before.
+    pub fn jump_to(&self, instant: DateTime<Utc>) -> Result<(), ClockRefusal> {
+        let mut state = self.lock();
+        if instant < state.now() {
+            return Err(ClockRefusal::Backwards);
+        }
+        state.base = instant;
+        state.since = Instant::now();
+        Ok(())
+    }
+
+    pub fn speed(&self) -> u32 {
+        self.lock().speed
+    }
+
+    pub fn paused(&self) -> bool {
+        self.lock().paused
+    }
+}
+
+impl Clock for TrainingClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.lock().now()
+    }
+
+    fn training(&self) -> Option<&TrainingClock> {
+        Some(self)
+    }
+}
+
 /// The station's clock: the configured one, unless a demo's preparation holds it at the
 /// instants of the law while it records a day that has already happened (the voters of
 /// the day before the close), after which the configured clock takes over again.
@@ -83,5 +199,9 @@ impl Clock for HeldClock {
     fn now(&self) -> DateTime<Utc> {
         let held = *self.held.lock().unwrap_or_else(PoisonError::into_inner);
         held.unwrap_or_else(|| self.configured.now())
+    }
+
+    fn training(&self) -> Option<&TrainingClock> {
+        self.configured.training()
     }
 }

@@ -90,12 +90,20 @@ impl Station {
         if self.overview().journal.events != 1 {
             return Err(ApiError::new("demo.day-under-way", "error-demo-day-under-way"));
         }
+        self.record_opening_meeting()
+    }
+
+    /// The opening meeting by the book at the law's times on voting day (members arrive
+    /// at 06:50, the lot at 07:00, the safe, the boxes, the ballots or the paper) and the
+    /// polls open at 08:00. A member still registered as present is not registered twice.
+    pub(crate) fn record_opening_meeting(&self) -> Result<(), ApiError> {
         let election = self.election()?;
         let at = |hour: u32, minute: u32| -> DateTime<Utc> {
             let local = election.voting_day.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN));
             election.tz().from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc)).unwrap_or_default()
         };
-        for member in &election.commission {
+        let present: Vec<String> = self.journal().state().present().filter_map(|a| a.member_id.clone()).collect();
+        for member in election.commission.iter().filter(|m| !present.contains(&m.id)) {
             let arrival = Arrival {
                 category: AttendeeCategory::Member,
                 name: String::new(),

@@ -78,7 +78,7 @@ impl DemoPlant {
 
 /// Which voter comes `index`-th: mostly voters who may vote here, now and then one the
 /// rules or the devices stop.
-fn case_of(index: u32, remote: bool) -> VoterCase {
+pub(crate) fn case_of(index: u32, remote: bool) -> VoterCase {
     match index % 50 {
         17 => VoterCase::FingerprintsFailTen,
         33 => VoterCase::NeverRecognised,
@@ -91,9 +91,14 @@ fn case_of(index: u32, remote: bool) -> VoterCase {
 }
 
 /// One voter at the desk, by the book: identified and casting, or refused, or the act.
-fn serve(station: &Station, case: VoterCase) -> Result<(), ApiError> {
+pub(crate) fn serve(station: &Station, case: VoterCase) -> Result<(), ApiError> {
     let arrival = station.simulate_voter(case)?;
-    if station.desk_read_document(arrival.document).is_err() {
+    serve_arrival(station, arrival.document)
+}
+
+/// The voter already at the devices, showing `document`, served by the book.
+pub(crate) fn serve_arrival(station: &Station, document: domain::identification::IdentityDocument) -> Result<(), ApiError> {
+    if station.desk_read_document(document).is_err() {
         // Refused by the rules (not in the register, own district, …): nothing recorded.
         station.desk_clear();
         return Ok(());

@@ -613,6 +613,12 @@ impl Station {
         Ok(self.desk())
     }
 
+    /// No voter at the desk, or the one there is through every step: the next may come.
+    pub(crate) fn desk_free(&self) -> bool {
+        let Ok(election) = self.election() else { return true };
+        self.session().as_ref().is_none_or(|session| session.finished(election.station.kind))
+    }
+
     /// The next voter: the desk is cleared. A voter identified but not yet through every
     /// step keeps their journaled acts; only the screen forgets them.
     pub fn desk_clear(&self) -> DeskView {

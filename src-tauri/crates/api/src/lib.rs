@@ -1,6 +1,8 @@
 //! Every use case of the station as a plain function over an explicit context.
 //!
-//! Owns: opening a station (journal, clock, devices, demo election), spoiled ballots and
+//! Owns: opening a station (journal, clock, devices, demo election), training mode
+//! (`training`: scenarios, the training clock's controls, scripted trainees, the
+//! debrief, the swappable station the windows follow), spoiled ballots and
 //! the duplicates the chair's card signs (`spoils`), incidents and their acts
 //! (`incidents`), the district
 //! commission's side (`dec`: its file, key registry, imports, summary table, documents
@@ -32,10 +34,11 @@ pub mod register_import;
 pub mod simulation;
 pub mod spoils;
 mod station;
+pub mod training;
 pub mod tunduk;
 pub mod view;
 
-pub use clock::{Clock, FixedClock, OffsetClock, SystemClock};
+pub use clock::{Clock, FixedClock, OffsetClock, SystemClock, TrainingClock};
 pub use demo::{Demo, DemoStage};
 pub use error::ApiError;
 pub use i18n::Language;

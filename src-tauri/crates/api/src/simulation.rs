@@ -147,6 +147,8 @@ struct Progress {
     last: Option<String>,
     /// Personal numbers invented for "not in the register".
     invented: u64,
+    /// The register's keyed hash of the last voter who came (training's truth).
+    last_key: Option<String>,
 }
 
 /// The synthetic register of a demo: how many voters and which seed.
@@ -226,6 +228,17 @@ impl Simulation {
     /// The true piles so far.
     pub fn truth(&self) -> Vec<TrueTally> {
         self.truth.lock().unwrap_or_else(PoisonError::into_inner).tallies.clone()
+    }
+
+    /// The keyed hash of the voter who came to the desk last: how a training scenario
+    /// knows which identification in the journal was theirs.
+    pub(crate) fn last_voter_key(&self) -> Option<String> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).last_key.clone()
+    }
+
+    /// The code of the spoiled ballot brought back last.
+    pub(crate) fn last_returned_code(&self) -> Option<Vec<u8>> {
+        self.ballots.lock().unwrap_or_else(PoisonError::into_inner).last_returned.clone()
     }
 
     /// Remembers the code of a ballot the simulated printer printed.
@@ -329,6 +342,7 @@ impl Simulation {
             }
         };
         let subject = key.voter_key(&voter.personal_number).to_hex();
+        progress.last_key = Some(subject.clone());
         let devices = &self.devices;
         devices.fingerprint_scanner.present_finger(Some(&subject));
         devices.camera.show_subject(Some(&subject));

@@ -44,13 +44,24 @@ pub struct StationConfig {
     /// The simulated devices, when the station runs on them (demo, training, tests):
     /// voters can then be sent to the desk, and a demo gets a synthetic register.
     pub simulation: Option<Arc<sim::SimStation>>,
+    /// The definition a new journal loads, in place of the demo's with today's date (a
+    /// training scenario's mock election on the demo's own voting day).
+    pub definition: Option<ElectionDefinition>,
 }
 
 impl StationConfig {
     /// A station on `data_dir` with the given clock and devices, no demo and no
     /// biometric references.
     pub fn new(data_dir: PathBuf, clock: Arc<dyn Clock>, devices: Vec<Arc<dyn Device>>) -> StationConfig {
-        StationConfig { data_dir, clock, devices, demo: None, references: Arc::new(NoReferences), simulation: None }
+        StationConfig {
+            data_dir,
+            clock,
+            devices,
+            demo: None,
+            references: Arc::new(NoReferences),
+            simulation: None,
+            definition: None,
+        }
     }
 
     /// A station whose devices are all simulated, with their biometric references.
@@ -63,6 +74,7 @@ impl StationConfig {
             demo,
             references: Arc::new(crate::references::SimulatedReferences),
             simulation: Some(simulation),
+            definition: None,
         }
     }
 }
@@ -143,7 +155,10 @@ impl Station {
         let mut journal = Journal::open(&config.data_dir.join(DATABASE_FILE))?;
         if let (Some(demo), None, Health::Ok) = (config.demo, &journal.state().election, journal.health()) {
             let now = config.clock.now();
-            let definition = demo.definition(now)?;
+            let definition = match config.definition.clone() {
+                Some(definition) => definition,
+                None => demo.definition(now)?,
+            };
             journal.execute(&Command::LoadElection { definition: Box::new(definition) }, now)?;
         }
         let keys_dir = config.data_dir.join(KEYS_DIR);
@@ -396,6 +411,15 @@ impl Station {
         self.clock.now()
     }
 
+    pub(crate) fn clock(&self) -> &dyn Clock {
+        &self.clock
+    }
+
+    /// The journal's events, in order (the debrief and the trainer's feed read them).
+    pub(crate) fn events(&self) -> Result<Vec<domain::Event>, ApiError> {
+        Ok(self.journal().events()?)
+    }
+
     /// Holds the station's clock at `instant` while a demo's day is recorded at the times
     /// of the law; `None` gives it back to the configured clock.
     pub(crate) fn hold_clock(&self, instant: Option<DateTime<Utc>>) {
@@ -609,7 +633,7 @@ impl Station {
         Overview {
             language: language.code().to_owned(),
             election: election.map(election_view),
-            clock: clock_view(election, now),
+            clock: clock_view(election, now, &self.clock),
             timeline,
             devices: self.devices.iter().map(|device| device.status()).collect(),
             journal: journal_view,
@@ -734,13 +758,17 @@ fn election_view(definition: &ElectionDefinition) -> ElectionView {
     }
 }
 
-fn clock_view(election: Option<&ElectionDefinition>, now: DateTime<Utc>) -> ClockView {
+fn clock_view(election: Option<&ElectionDefinition>, now: DateTime<Utc>, clock: &dyn Clock) -> ClockView {
     let zone = election.map(ElectionDefinition::tz).unwrap_or(chrono_tz::Asia::Bishkek);
     let local = now.with_timezone(&zone);
+    let training = clock.training();
     ClockView {
         local: local.format("%Y-%m-%dT%H:%M:%S").to_string(),
         utc_offset: local.offset().fix().to_string(),
         timezone: zone.name().to_owned(),
+        speed: training.map_or(1, crate::clock::TrainingClock::speed),
+        paused: training.is_some_and(crate::clock::TrainingClock::paused),
+        controls: training.is_some() && election.is_some_and(|e| e.training),
     }
 }
 

@@ -104,6 +104,13 @@ pub struct ClockView {
     /// e.g. `+06:00`.
     pub utc_offset: String,
     pub timezone: String,
+    /// How many station seconds pass in a real one (a training clock; otherwise 1).
+    pub speed: u32,
+    /// A trainer paused the clock.
+    pub paused: bool,
+    /// The clock can be paused, sped up and moved forward: a training clock in a mock
+    /// election.
+    pub controls: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -3,12 +3,13 @@
 //! Owns: the command-line surface (`uchastok election check FILE`,
 //! `uchastok journal verify DB`, `uchastok lot verify RECORD`,
 //! `uchastok register generate …`, `uchastok register import FILE …`,
-//! `uchastok demo …`, `uchastok verify BUNDLE --registry REGISTRY`, `uchastok dec …`), the choice of the output language
+//! `uchastok demo …`, `uchastok verify BUNDLE --registry REGISTRY`, `uchastok dec …`,
+//! `uchastok train run SCENARIO --actions FILE`, `uchastok train list`), the choice of the output language
 //! (`--lang`, else `UCHASTOK_LANG`, else Kyrgyz), and exit codes: 0 when all is well,
 //! 1 when the input has problems or cannot be read, 2 for a wrong command line.
 //!
 //! Never: judges anything itself. Validation is `domain`'s, journal verification and
-//! the voter register are `store`'s, bundle verification is `bundle`'s, the district commission's work is `api::dec`'s, every word printed comes from `locales/*/cli.ftl` (and the domain's own
+//! the voter register are `store`'s, bundle verification is `bundle`'s, the district commission's work is `api::dec`'s, training is `api::training`'s, every word printed comes from `locales/*/cli.ftl` (and the domain's own
 //! messages) through `i18n`.
 
 use std::collections::BTreeMap;
@@ -26,6 +27,7 @@ mod election_cmd;
 mod journal_cmd;
 mod lot_cmd;
 mod register_cmd;
+mod train_cmd;
 mod verify_cmd;
 
 /// Шайлоо участогу үчүн куралдар / Инструменты избирательного участка.
@@ -87,6 +89,9 @@ enum Command {
         #[command(subcommand)]
         command: DecCommand,
     },
+    /// Окуу шайлоосу / Учебные выборы (docs/training-scenario.md)
+    #[command(subcommand)]
+    Train(TrainCommand),
     /// Пакетти текшерүү / Проверить пакет участка (docs/bundle-format.md)
     Verify {
         /// The bundle (.zip)
@@ -101,6 +106,29 @@ enum Command {
         #[arg(long, value_name = "N")]
         min_sequence: Option<u64>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum TrainCommand {
+    /// Play a scripted trainee against a scenario and print the debrief
+    Run {
+        /// A shipped scenario's id, or a scenario file
+        scenario: String,
+        /// The trainee's actions (TOML, docs/training-scenario.md)
+        #[arg(long)]
+        actions: PathBuf,
+        /// Also write the debrief as PDF here
+        #[arg(long, value_name = "OUT")]
+        pdf: Option<PathBuf>,
+        /// Append the debrief's summary row to this class summary (CSV)
+        #[arg(long, value_name = "CLASS")]
+        csv: Option<PathBuf>,
+        /// Keep the scenario's station folder (journal, documents) here
+        #[arg(long, value_name = "DIR")]
+        keep: Option<PathBuf>,
+    },
+    /// The shipped scenarios
+    List,
 }
 
 #[derive(Debug, Subcommand)]
@@ -343,6 +371,11 @@ fn main() -> ExitCode {
             }
             DecCommand::Export { out } => dec_cmd::export(dir, out, &localizer, &mut stdout),
         },
+        Command::Train(TrainCommand::Run { scenario, actions, pdf, csv, keep }) => {
+            let request = train_cmd::TrainRequest { scenario, actions, pdf: pdf.as_ref(), csv: csv.as_ref(), keep: keep.as_ref() };
+            train_cmd::run(&request, language, &localizer, &mut stdout)
+        }
+        Command::Train(TrainCommand::List) => train_cmd::list(language, &localizer, &mut stdout),
         Command::Verify { bundle, registry, dec_key, min_sequence } => {
             verify_cmd::verify(bundle, registry, dec_key.as_deref(), *min_sequence, &localizer, &mut stdout)
         }

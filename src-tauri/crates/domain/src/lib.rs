@@ -11,7 +11,8 @@
 //! the results protocol form and its control relations (`protocol`), the rules
 //! the close and the count (`count`, `closing`), the results a bundle carries (`results`),
 //! the district commission's journal, rules and summary table (`dec`),
-//! the rules (`rules`), the journal's events and
+//! the rules (`rules`), training scenarios, scripted trainees and the debrief of a mock
+//! election (`scenario`, `trainee`, `debrief`), the journal's events and
 //! commands (`event`), and the two pure functions the journal is replayed through:
 //! [`decide`] and [`apply`].
 //!
@@ -25,6 +26,7 @@ pub mod checkpoint;
 pub mod attendance;
 mod closing;
 pub mod count;
+pub mod debrief;
 pub mod dec;
 pub mod election;
 pub mod error;
@@ -37,9 +39,11 @@ pub mod out_of_premises;
 pub mod protocol;
 pub mod results;
 pub mod rules;
+pub mod scenario;
 pub mod spoils;
 pub mod state;
 pub mod timeline;
+pub mod trainee;
 pub mod toml_text;
 pub mod voting;
 
