@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { act, choose, click, fill, screenshot, startDriver } from "./driver.mjs";
+import { act, choose, click, fill, screenshot, startDriver, waitFor } from "./driver.mjs";
 
 const languages = [
   {
@@ -32,12 +32,6 @@ const languages = [
     kept: "выполнено",
   },
 ];
-
-async function waitFor(browser, selector, timeout = 10000) {
-  const element = await browser.$(selector);
-  await element.waitForExist({ timeout, timeoutMsg: `${selector} did not appear` });
-  return element;
-}
 
 async function number(browser, selector, attribute) {
   return Number(await (await waitFor(browser, selector)).getAttribute(attribute));

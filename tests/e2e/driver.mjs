@@ -113,3 +113,19 @@ export async function choose(browser, testid, value) {
     { timeout: 10000, timeoutMsg: `could not choose ${value} in ${testid}` },
   );
 }
+
+/** The element, once it exists (or a failure naming the selector). */
+export async function waitFor(browser, selector, timeout = 15000) {
+  const element = await browser.$(selector);
+  await element.waitForExist({ timeout, timeoutMsg: `${selector} did not appear` });
+  return element;
+}
+
+/** Fails with the refusal's text if the window shows one: the general error banner, or
+ * a panel's own refusal (`testids`). */
+export async function noRefusal(browser, ...testids) {
+  for (const id of [...testids, "error"]) {
+    const refusal = await browser.$(`[data-testid="${id}"]`);
+    if (await refusal.isExisting()) throw new Error(`refused: ${await refusal.getText()}`);
+  }
+}

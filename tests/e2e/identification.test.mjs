@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { choose, click, screenshot, startDriver } from "./driver.mjs";
+import { choose, click, noRefusal, screenshot, startDriver, waitFor } from "./driver.mjs";
 
 const languages = [
   { code: "ky", port: 4448, nativePort: 4548, advice: /башка округдун участогунда/ },
@@ -56,17 +56,6 @@ async function sendVoter(browser, kind) {
   await browser.$('[data-testid="simulation-arrival"]').waitForExist({ timeout: 10000 });
 }
 
-async function waitFor(browser, selector, timeout = 10000) {
-  const element = await browser.$(selector);
-  await element.waitForExist({ timeout, timeoutMsg: `${selector} did not appear` });
-  return element;
-}
-
-async function noRefusal(browser) {
-  const refusal = await browser.$('[data-testid="desk-refusal"]');
-  if (await refusal.isExisting()) throw new Error(`refused: ${await refusal.getText()}`);
-}
-
 for (const language of languages) {
   test(`identification at a remote-voting station, ${language.code}`, async () => {
     const driver = await startDriver({
@@ -85,7 +74,7 @@ for (const language of languages) {
       await sendVoter(browser, "other-district");
       await click(browser, '[data-testid="desk-document-id-card"]');
       await waitFor(browser, '[data-testid="desk-voter"]');
-      await noRefusal(browser);
+      await noRefusal(browser, "desk-refusal");
       const contest = await browser.$('[data-testid="desk-contest"]').getAttribute("data-contest");
       assert.notEqual(contest, "d3", "the station sits in district d3");
       await click(browser, '[data-testid="desk-confirm-photo"]');
@@ -123,7 +112,7 @@ for (const language of languages) {
           async () => (await browser.$('[data-testid="desk-attempts"]').getText()).includes(String(attempt)),
           { timeout: 10000, timeoutMsg: `attempt ${attempt} not counted` },
         );
-        await noRefusal(browser);
+        await noRefusal(browser, "desk-refusal");
       }
       assert.equal(await browser.$('[data-testid="desk-fingerprint"]').isExisting(), false, "no eleventh attempt");
       await screenshot(browser, `identification-ten-failures-${language.code}`);

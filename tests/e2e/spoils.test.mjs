@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { choose, click, fill, screenshot, startDriver } from "./driver.mjs";
+import { choose, click, fill, noRefusal, screenshot, startDriver, waitFor } from "./driver.mjs";
 
 const languages = [
   {
@@ -24,19 +24,6 @@ const languages = [
     cut: [/в его правом нижнем/, /верхнем углах отрезаны/], once: /только один раз/, reserve: /резервной АСУ/, operators: /Оператор устройства/,
   },
 ];
-
-async function waitFor(browser, selector, timeout = 15000) {
-  const element = await browser.$(selector);
-  await element.waitForExist({ timeout, timeoutMsg: `${selector} did not appear` });
-  return element;
-}
-
-async function noRefusal(browser, testid) {
-  for (const id of [testid, "error"]) {
-    const refusal = await browser.$(`[data-testid="${id}"]`);
-    if (await refusal.isExisting()) throw new Error(`refused: ${await refusal.getText()}`);
-  }
-}
 
 /** The text of a PDF, its whitespace collapsed (lines break anywhere in a paragraph). */
 function pdfWords(path) {

@@ -8,24 +8,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { click, fill, screenshot, startDriver } from "./driver.mjs";
+import { click, fill, noRefusal, screenshot, startDriver, waitFor } from "./driver.mjs";
 
 const languages = [
   { code: "ky", port: 4454, nativePort: 4554, title: /Эки АЭУ тең иштен чыгат/, debrief: /Окуу шайлоосун талдоо/ },
   { code: "ru", port: 4455, nativePort: 4555, title: /Обе АСУ выходят из строя/, debrief: /Разбор учебных выборов/ },
 ];
 const trainee = "Токтосунова Айпери";
-
-async function waitFor(browser, selector, timeout = 15000) {
-  const element = await browser.$(selector);
-  await element.waitForExist({ timeout, timeoutMsg: `${selector} did not appear` });
-  return element;
-}
-
-async function noRefusal(browser) {
-  const refusal = await browser.$('[data-testid="error"]');
-  if (await refusal.isExisting()) throw new Error(`refused: ${await refusal.getText()}`);
-}
 
 for (const language of languages) {
   test(`the trainer's console: the urn fails on cue, the reserve takes over, the debrief, ${language.code}`, async () => {

@@ -75,7 +75,7 @@ pub fn arrival(category: AttendeeCategory, name: &str) -> Arrival {
 /// comes in.
 pub fn member_arrives(member_id: &str) -> Command {
     Command::RegisterArrival {
-        arrival: Arrival { member_id: Some(member_id.to_owned()), ..arrival(AttendeeCategory::Member, "") },
+        arrival: Arrival::member(member_id),
     }
 }
 

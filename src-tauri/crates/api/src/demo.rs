@@ -1,7 +1,7 @@
 //! The demo elections shipped in `assets/elections/`, so the app is usable at once.
 
 use chrono::{DateTime, NaiveTime, TimeZone, Utc};
-use domain::attendance::{Arrival, AttendeeCategory};
+use domain::attendance::Arrival;
 use domain::lot::{Contribution, LotPurpose};
 use domain::opening::BoxKind;
 use domain::{Command, ElectionDefinition, StationKind, StepId, timeline};
@@ -104,14 +104,7 @@ impl Station {
         };
         let present: Vec<String> = self.journal().state().present().filter_map(|a| a.member_id.clone()).collect();
         for member in election.commission.iter().filter(|m| !present.contains(&m.id)) {
-            let arrival = Arrival {
-                category: AttendeeCategory::Member,
-                name: String::new(),
-                member_id: Some(member.id.clone()),
-                organisation: None,
-                accreditation: None,
-                kyrgyz_citizen: false,
-            };
+            let arrival = Arrival::member(&member.id);
             self.act_at(Command::RegisterArrival { arrival }, at(6, 50))?;
         }
         self.commit_lot_at(LotPurpose::Roles, 0, at(7, 0))?;

@@ -60,6 +60,20 @@ pub struct Arrival {
     pub kyrgyz_citizen: bool,
 }
 
+impl Arrival {
+    /// A member of the commission by their id in the definition (the name comes from it).
+    pub fn member(member_id: &str) -> Arrival {
+        Arrival {
+            category: AttendeeCategory::Member,
+            name: String::new(),
+            member_id: Some(member_id.to_owned()),
+            organisation: None,
+            accreditation: None,
+            kyrgyz_citizen: false,
+        }
+    }
+}
+
 /// Checks an arrival against the register and the definition; returns the attendee to
 /// record.
 pub fn admit(

@@ -5,7 +5,7 @@
 //! The model keeps the physical ballots (serials) the domain never sees next to a voter.
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
-use domain::attendance::{Arrival, AttendeeCategory};
+use domain::attendance::Arrival;
 use domain::election::{ElectionDefinition, parse_definition};
 use domain::identification::{BiometricMethod, Identification, IdentityDocument, VoterFacts};
 use domain::lot::{Contribution, LotPurpose};
@@ -60,14 +60,7 @@ fn opened(source: &str, chair_key: Option<&SigningKey>) -> Day {
     day.must(Command::LoadElection { definition: Box::new(definition.clone()) });
     for member in &definition.commission {
         day.must(Command::RegisterArrival {
-            arrival: Arrival {
-                category: AttendeeCategory::Member,
-                name: String::new(),
-                member_id: Some(member.id.clone()),
-                organisation: None,
-                accreditation: None,
-                kyrgyz_citizen: false,
-            },
+            arrival: Arrival::member(&member.id),
         });
     }
     day.now = at(&definition, 7, 0);

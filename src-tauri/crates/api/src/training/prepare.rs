@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
-use domain::attendance::AttendeeCategory;
+use domain::attendance::Arrival;
 use domain::debrief::TruePortableBox;
 use domain::election::{ElectionDefinition, StationKind};
 use domain::identification::TURNOUT_STEPS;
@@ -82,14 +82,7 @@ fn out_of_premises(
     jump(clock, at(election, -2, 18, 0));
     for member in &election.commission {
         station.act(Command::RegisterArrival {
-            arrival: domain::attendance::Arrival {
-                category: AttendeeCategory::Member,
-                name: String::new(),
-                member_id: Some(member.id.clone()),
-                organisation: None,
-                accreditation: None,
-                kyrgyz_citizen: false,
-            },
+            arrival: Arrival::member(&member.id),
         })?;
     }
     station.commit_lot(LotPurpose::OutOfPremises, 2)?;
