@@ -196,34 +196,29 @@ fn generated_dec() -> String {
     )
 }
 
-#[test]
-fn committed_dec_typescript_bindings_match_the_rust_types() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/dec-bindings.ts");
-    let expected = generated_dec();
+/// Compares the committed file with what the Rust types generate (or rewrites it under
+/// `UPDATE_BINDINGS`).
+fn check_committed(file: &str, expected: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib").join(file);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &expected).expect("write bindings");
+        std::fs::write(&path, expected).expect("write bindings");
         return;
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == expected,
-        "ui/src/lib/dec-bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p api --test bindings` and commit it"
+        "ui/src/lib/{file} is stale: run `UPDATE_BINDINGS=1 cargo test -p api --test bindings` and commit it"
     );
 }
 
 #[test]
+fn committed_dec_typescript_bindings_match_the_rust_types() {
+    check_committed("dec-bindings.ts", &generated_dec());
+}
+
+#[test]
 fn committed_typescript_bindings_match_the_rust_types() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/bindings.ts");
-    let expected = generated();
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &expected).expect("write bindings");
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == expected,
-        "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p api --test bindings` and commit it"
-    );
+    check_committed("bindings.ts", &generated());
 }
 
 /// Every type name used in the bindings is declared in them, so that a type added to a

@@ -22,13 +22,12 @@
 //! crate does), read the clock, update or delete an entry or a bundle.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use domain::dec::{DecCommand, DecEvent, DecState, ReceivedBundle};
 use rusqlite::config::DbConfig;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
 use crate::chain::{ChainHead, GENESIS_HASH, JournalEntry, entry_hash, format_at};
 use crate::problem::{Health, Problem, StoreError, is_busy, problem_from_sqlite};
@@ -37,8 +36,6 @@ use crate::problem::{Health, Problem, StoreError, is_busy, problem_from_sqlite};
 pub const DEC_APPLICATION_ID: i32 = 0x5543_4844;
 /// The schema this build writes and reads.
 pub const DEC_SCHEMA_VERSION: u32 = 1;
-
-const BUSY_TIMEOUT: Duration = Duration::from_millis(250);
 
 const SCHEMA: &str = "
 CREATE TABLE head (
@@ -199,14 +196,7 @@ impl DecStore {
     /// file cannot be opened at all, is held by another program
     /// ([`StoreError::Locked`]), or a new file cannot be set up.
     pub fn open(path: &Path) -> Result<DecStore, StoreError> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        let mode: String = conn.pragma_update_and_check(None, "locking_mode", "EXCLUSIVE", |row| row.get(0))?;
-        if !mode.eq_ignore_ascii_case("exclusive") {
-            return Err(StoreError::Unsupported(format!("locking_mode={mode}")));
-        }
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+        let mut conn = crate::open_exclusive(path)?;
         let read_only = |conn, problem, verified: Option<Verified>| {
             let (head, state) = verified.map(|v| (v.head, v.state)).unwrap_or_default();
             let mut store = DecStore { path: path.to_owned(), conn, health: Health::Ok, state, head };

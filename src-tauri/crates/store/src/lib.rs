@@ -113,6 +113,21 @@ pub struct Journal {
     head: ChainHead,
 }
 
+/// Opens (or creates) a journal file for its one writer: exclusive locking set before
+/// any read of the file (see "Durability and locking" above), defensive mode on. Shared
+/// by the station's journal and the district commission's file.
+pub(crate) fn open_exclusive(path: &Path) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.pragma_update_and_check(None, "locking_mode", "EXCLUSIVE", |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("exclusive") {
+        return Err(StoreError::Unsupported(format!("locking_mode={mode}")));
+    }
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    Ok(conn)
+}
+
 impl Journal {
     /// Opens or creates. Runs `PRAGMA quick_check` and verifies the chain. Never panics
     /// and never repairs: on a damaged file or broken chain it opens READ-ONLY and
@@ -120,15 +135,7 @@ impl Journal {
     /// is locked by another program ([`StoreError::Locked`]), or a new file cannot be
     /// set up.
     pub fn open(path: &Path) -> Result<Journal, StoreError> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Before any read of the file: see "Durability and locking" in the crate doc.
-        let mode: String = conn.pragma_update_and_check(None, "locking_mode", "EXCLUSIVE", |row| row.get(0))?;
-        if !mode.eq_ignore_ascii_case("exclusive") {
-            return Err(StoreError::Unsupported(format!("locking_mode={mode}")));
-        }
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+        let mut conn = open_exclusive(path)?;
 
         let read_only = |conn, problem, verified: Option<chain::Verified>| {
             let (head, state) = verified.map(|v| (v.head, v.state)).unwrap_or_default();
